@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+const OnOff = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+/** Every setting GridCommand reads, from environment variables. See README "Configuration". */
+export const ConfigEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** Where the SQLite event log lives. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Broadcast tick: deltas are coalesced over this many ms. */
+  TICK_MS: z.coerce.number().int().min(5).max(5000).default(50),
+  /** Write a state snapshot into the log every N events. */
+  SNAPSHOT_EVERY: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
+  SIMULATOR: OnOff.default(true),
+  /** Scenario seconds per real second; 1440 = one scenario day per real minute. */
+  SCENARIO_SPEED: z.coerce.number().min(1).max(1_000_000).default(1440),
+  SCENARIO_START: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('2020-01-20'),
+  /** Deterministic demo: same seed, same grid, checkpoints and teams. */
+  SCENARIO_SEED: z.coerce.number().int().default(2020),
+  /** Replace the offline basemap with a MapLibre style URL … */
+  BASEMAP_STYLE_URL: z.string().url().optional(),
+  /** … or a raster/vector tile URL template ({z}/{x}/{y}) … */
+  BASEMAP_TILE_URL: z.string().min(1).optional(),
+  /** … or a local PMTiles file, served by the app. */
+  BASEMAP_PMTILES: z.string().min(1).optional(),
+  /** Datum of the configured basemap: gcj02 for AMap/Tencent tiles; every layer is then shifted to match. */
+  BASEMAP_CRS: z.enum(['wgs84', 'gcj02', 'cgcs2000']).default('wgs84'),
+  BASEMAP_ATTRIBUTION: z.string().max(500).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface BasemapConfig {
+  styleUrl?: string;
+  tileUrl?: string;
+  pmtilesPath?: string;
+  crs: 'wgs84' | 'gcj02' | 'cgcs2000';
+  attribution?: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  tickMs: number;
+  snapshotEvery: number;
+  simulator: boolean;
+  scenario: { speed: number; start: string; seed: number };
+  basemap: BasemapConfig;
+  logLevel: z.infer<typeof ConfigEnv>['LOG_LEVEL'];
+  /** Folder of the shipped static data (basemap, scenario sources). */
+  staticDataDir: string;
+}
+
+/** Parses the environment; throws one readable error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
+  const parsed = ConfigEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(repoRoot, e.DATA_DIR),
+    tickMs: e.TICK_MS,
+    snapshotEvery: e.SNAPSHOT_EVERY,
+    simulator: e.SIMULATOR,
+    scenario: { speed: e.SCENARIO_SPEED, start: e.SCENARIO_START, seed: e.SCENARIO_SEED },
+    basemap: {
+      styleUrl: e.BASEMAP_STYLE_URL,
+      tileUrl: e.BASEMAP_TILE_URL,
+      pmtilesPath: e.BASEMAP_PMTILES ? path.resolve(repoRoot, e.BASEMAP_PMTILES) : undefined,
+      crs: e.BASEMAP_CRS,
+      attribution: e.BASEMAP_ATTRIBUTION,
+    },
+    logLevel: e.LOG_LEVEL,
+    staticDataDir: path.resolve(repoRoot, 'data'),
+  };
+}

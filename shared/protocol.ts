@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Cell, Checkpoint, Clock, DayTotals, Incident, Task, Team } from './entities.js';
+import type { CommandName, Commands } from './commands.js';
+
+/** The whole live picture, as the server holds it and a client mirrors it. */
+export interface PictureState {
+  /** Seq of the last event folded in. */
+  seq: number;
+  clock: Clock | null;
+  cells: Record<string, Cell>;
+  checkpoints: Record<string, Checkpoint>;
+  teams: Record<string, Team>;
+  tasks: Record<string, Task>;
+  incidents: Record<string, Incident>;
+  /** City totals by scenario date (YYYY-MM-DD), for the case curve. */
+  days: Record<string, DayTotals>;
+}
+
+/** Sent on connect (and when a reconnecting client missed too much): the whole picture at `seq`. */
+export interface Snapshot {
+  seq: number;
+  /** Server time the snapshot was taken, so a client can tell how fresh it is. */
+  serverTime: number;
+  state: PictureState;
+}
+
+/**
+ * Everything that changed in `(fromSeq, toSeq]`, each entity once, in its latest state.
+ * One delta per broadcast tick per client, however many events the tick held.
+ */
+export interface Delta {
+  fromSeq: number;
+  toSeq: number;
+  serverTime: number;
+  clock?: Clock;
+  cells?: Cell[];
+  checkpoints?: Checkpoint[];
+  teams?: Team[];
+  tasks?: Task[];
+  incidents?: Incident[];
+  days?: DayTotals[];
+}
+
+export const ErrorCode = z.enum(['invalid', 'unknown_entity', 'unknown_event', 'unavailable', 'forbidden', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** A field-level problem in a rejected payload. */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** The answer to every command. `duplicate` means the report was already applied (at `seq`). */
+export type Ack =
+  | { ok: true; seq: number; duplicate: boolean }
+  | { ok: false; error: { code: ErrorCode; message: string; issues?: Issue[] } };
+
+/** Sent by a client in the Socket.IO handshake `auth`. */
+export interface HandshakeAuth {
+  /** Last seq the client applied; the server sends only what came after. */
+  lastSeq?: number;
+}
+
+export type AckFn = (ack: Ack) => void;
+
+export type ClientToServerEvents = {
+  [N in CommandName]: (payload: z.input<(typeof Commands)[N]>, ack: AckFn) => void;
+};
+
+export interface ServerToClientEvents {
+  'state:snapshot': (snapshot: Snapshot) => void;
+  'state:delta': (delta: Delta) => void;
+}
+
+/** Answer of `GET /api/health`. */
+export interface Health {
+  status: 'ok' | 'degraded';
+  version: string;
+  uptimeS: number;
+  store: { kind: string; path: string | null };
+  seq: number;
+  clients: number;
+  counts: Record<'cells' | 'checkpoints' | 'teams' | 'tasks' | 'incidents' | 'events', number>;
+}
+
+export function emptyState(): PictureState {
+  return { seq: 0, clock: null, cells: {}, checkpoints: {}, teams: {}, tasks: {}, incidents: {}, days: {} };
+}
