@@ -57,6 +57,8 @@ export type Ack =
 
 /** Sent by a client in the Socket.IO handshake `auth`. */
 export interface HandshakeAuth {
+  /** A label for the sending device or program, used as the actor until accounts exist. */
+  device?: string;
   /** Last seq the client applied; the server sends only what came after. */
   lastSeq?: number;
 }

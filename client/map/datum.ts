@@ -1,0 +1,15 @@
+import gcoord from 'gcoord';
+import type { LngLat } from '../../shared/geo.js';
+
+/** Datum of the basemap being drawn under our layers. Data is WGS-84 everywhere else. */
+export type BasemapCrs = 'wgs84' | 'gcj02' | 'cgcs2000';
+
+/**
+ * Returns the function that moves a WGS-84 position onto the basemap's datum.
+ * GCJ-02 tiles (AMap, Tencent) are offset by up to ~600 m in Wuhan, so every layer must be shifted
+ * to match them; CGCS2000 (Tianditu) is within centimetres of WGS-84 and needs nothing.
+ */
+export function displayProjector(crs: BasemapCrs): (p: LngLat) => LngLat {
+  if (crs !== 'gcj02') return (p) => p;
+  return (p) => gcoord.transform(p, gcoord.WGS84, gcoord.GCJ02) as LngLat;
+}
