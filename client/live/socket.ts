@@ -1,0 +1,83 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../shared/protocol.js';
+import type { PictureStore } from './pictureStore.js';
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Options of `connectLive`. */
+export interface LiveOptions {
+  /** Device label sent in the handshake. */
+  device: string;
+  /** Consecutive failed attempts after which the link counts as offline rather than reconnecting. @default 3 */
+  offlineAfterFailures?: number;
+  /** Pause before reconnecting for a fresh snapshot after a gap, so a misbehaving server cannot make us spin. @default 500 */
+  resyncDelayMs?: number;
+}
+
+/** A running live connection. */
+export interface LiveConnection {
+  socket: LiveSocket;
+  close(): void;
+}
+
+/**
+ * Connects to the same origin and feeds `store`. The handshake is a function so that every
+ * (re)connection attempt sends the seq we hold at that moment: the server then sends only what we missed.
+ * After a gap we reconnect with `lastSeq: 0`, which gets a whole snapshot: simple and never wrong.
+ */
+export function connectLive(store: PictureStore, options: LiveOptions): LiveConnection {
+  const { device, offlineAfterFailures = 3, resyncDelayMs = 500 } = options;
+  let resync = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const socket: LiveSocket = io({
+    auth: (cb) => {
+      const auth: HandshakeAuth = { device, lastSeq: resync ? 0 : store.seq };
+      resync = false;
+      cb(auth);
+    },
+  });
+
+  const reconnectSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => socket.connect(), resyncDelayMs);
+  };
+  const failed = () => {
+    failures++;
+    const hasPicture = store.getView().picture !== null;
+    store.setStatus(failures >= offlineAfterFailures || !navigator.onLine ? 'offline' : hasPicture ? 'reconnecting' : 'connecting');
+  };
+
+  socket.on('connect', () => {
+    failures = 0;
+    store.setStatus('connected');
+  });
+  socket.on('connect_error', failed);
+  socket.on('disconnect', (reason) => {
+    store.setStatus(navigator.onLine ? 'reconnecting' : 'offline');
+    // After a server-side disconnect Socket.IO does not retry by itself.
+    if (reason === 'io server disconnect') reconnectSoon();
+  });
+  socket.on('state:snapshot', (snapshot) => store.receiveSnapshot(snapshot, Date.now()));
+  socket.on('state:delta', (delta) => {
+    if (store.receiveDelta(delta, Date.now()) !== 'gap') return;
+    // Never show a picture with a hole in it: start over from a snapshot.
+    resync = true;
+    socket.disconnect();
+    store.setStatus('reconnecting');
+    reconnectSoon();
+  });
+
+  const onOffline = () => store.setStatus('offline');
+  window.addEventListener('offline', onOffline);
+
+  return {
+    socket,
+    close() {
+      clearTimeout(timer);
+      window.removeEventListener('offline', onOffline);
+      socket.disconnect();
+    },
+  };
+}
