@@ -1,0 +1,77 @@
+import express, { type Router } from 'express';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Server } from 'socket.io';
+import type { Logger } from 'pino';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
+import type { Ledger } from './ledger/ledger.js';
+import { Broadcaster } from './live/broadcaster.js';
+import { attachLive } from './live/connection.js';
+import { createApiRouter } from './http/api.js';
+
+export interface AppDeps {
+  ledger: Ledger;
+  log: Logger;
+  version: string;
+  /** Broadcast tick in ms. @default 50 */
+  tickMs?: number;
+  /** Built client to serve (dist/client); omitted in API-only tests. */
+  clientDir?: string;
+  /** Extra routers by mount path, e.g. `/basemap`. */
+  routers?: Record<string, Router>;
+  now?: () => number;
+}
+
+export interface App {
+  server: http.Server;
+  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  broadcaster: Broadcaster;
+  /** Stops ticking, closes sockets and the HTTP server (not the store). */
+  close(): Promise<void>;
+}
+
+/** Builds the whole server — HTTP API, Socket.IO, static client — without listening. */
+export function createApp(deps: AppDeps): App {
+  const now = deps.now ?? Date.now;
+  const startedAt = now();
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
+    serveClient: false,
+    maxHttpBufferSize: 256 * 1024,
+    perMessageDeflate: false, // compressing per socket costs more CPU than it saves (PERFORMANCE.md)
+  });
+  // Frees the first HTTP request each session would otherwise keep (~30 KB per connection).
+  io.engine.on('connection', (raw: { request: unknown }) => {
+    raw.request = null;
+  });
+
+  const broadcaster = new Broadcaster(io, deps.ledger, { tickMs: deps.tickMs, now });
+  attachLive(io, deps.ledger, broadcaster, deps.log);
+  app.use('/api', createApiRouter({ ledger: deps.ledger, version: deps.version, startedAt, now, clientCount: () => io.engine.clientsCount }));
+  for (const [mount, router] of Object.entries(deps.routers ?? {})) app.use(mount, router);
+  if (deps.clientDir) serveClient(app, deps.clientDir);
+  broadcaster.start();
+
+  return {
+    server,
+    io,
+    broadcaster,
+    async close() {
+      broadcaster.stop();
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
+    },
+  };
+}
+
+/** Static files from the Vite build, with every page route answered by index.html. */
+function serveClient(app: express.Express, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.get(['/', '/wall', '/console', '/field'], (_req, res) => {
+    if (!fs.existsSync(index)) return res.status(503).type('text').send('Client not built: run `npm run build`.');
+    res.set('Cache-Control', 'no-cache').sendFile(index);
+  });
+}

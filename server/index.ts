@@ -1,0 +1,59 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { openSqliteStore } from './store/sqliteStore.js';
+import { Ledger } from './ledger/ledger.js';
+import { seedLedger } from './ledger/seed.js';
+import { createApp } from './app.js';
+import { createBasemapRouter } from './basemap/router.js';
+import { buildScenario } from './scenario/buildScenario.js';
+import { startSimulator } from './sim/simulator.js';
+
+// Composition root: read config, build dependencies, listen. Nothing else lives here.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const config = loadConfig(process.env, root);
+const log = createLogger(config.logLevel);
+const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+const store = openSqliteStore(path.join(config.dataDir, 'gridcommand.sqlite'));
+const ledger = new Ledger({ store, snapshotEvery: config.snapshotEvery, onError: (err) => log.error({ err }, 'event log write failed') });
+const t0 = Date.now();
+const loaded = await ledger.load();
+log.info({ ...loaded, seq: ledger.state.seq, ms: Date.now() - t0, store: store.location }, 'state rebuilt from the event log');
+
+if (ledger.state.seq === 0 && config.simulator) {
+  const scenario = buildScenario({ dataDir: config.staticDataDir, seed: config.scenario.seed, now: Date.now() });
+  const n = await seedLedger(ledger, scenario, Date.now());
+  log.info({ events: n }, 'demo scenario seeded');
+}
+
+const app = createApp({
+  ledger,
+  log,
+  version,
+  tickMs: config.tickMs,
+  clientDir: path.join(root, 'dist', 'client'),
+  routers: { '/basemap': createBasemapRouter({ dataDir: config.staticDataDir, basemap: config.basemap }) },
+});
+await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+log.info({ port, version }, `GridCommand listening on http://localhost:${port}`);
+
+const simulator = config.simulator
+  ? await startSimulator({ url: `http://127.0.0.1:${port}`, ...config.scenario, dataDir: config.staticDataDir, logger: log.child({ part: 'simulator' }) })
+  : null;
+
+async function shutdown(signal: string): Promise<void> {
+  log.info({ signal }, 'shutting down');
+  await simulator?.stop();
+  await app.close();
+  await ledger.drain();
+  await ledger.snapshotNow();
+  await store.close();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,159 @@
+import type { CommandName } from '../../shared/commands.js';
+import type { LogEvent, NewEvent } from '../../shared/events.js';
+import { emptyState, type Ack, type PictureState } from '../../shared/protocol.js';
+import type { EventStore } from '../store/eventStore.js';
+import { createChangeSet, type ChangeSet } from '../state/changes.js';
+import { foldEvent } from '../state/fold.js';
+import { checkAgainstState, isCommandName, parseCommand, reject } from '../commands/validate.js';
+
+/** Decides whether an actor may send a command; the accounts issue plugs its roles in here. */
+export type Authorize = (actor: string, name: CommandName) => boolean;
+
+export interface LedgerOptions {
+  store: EventStore;
+  /** Write a snapshot every this many events. @default 20000 */
+  snapshotEvery?: number;
+  now?: () => number;
+  authorize?: Authorize;
+  onError?: (err: unknown) => void;
+}
+
+interface Pending {
+  event: NewEvent;
+  resolve: (ack: Ack) => void;
+}
+
+/**
+ * Owns the live state and the only way to change it: validate → append durably (group commit) →
+ * fold → acknowledge. Commands arriving in the same turn of the event loop share one transaction,
+ * so the fsync is paid once per batch rather than once per report.
+ */
+export class Ledger {
+  readonly state: PictureState = emptyState();
+  private changes: ChangeSet = createChangeSet();
+  private queue: Pending[] = [];
+  private inFlight = new Map<string, Promise<Ack>>();
+  private flushing: Promise<void> | null = null;
+  private lastSnapshotSeq = 0;
+  private readonly snapshotEvery: number;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: LedgerOptions) {
+    this.snapshotEvery = opts.snapshotEvery ?? 20_000;
+    this.now = opts.now ?? Date.now;
+  }
+
+  get store(): EventStore {
+    return this.opts.store;
+  }
+
+  /** Rebuilds the state from the newest snapshot plus the events after it. */
+  async load(): Promise<{ fromSnapshot: number; replayed: number }> {
+    const snap = await this.opts.store.latestSnapshot();
+    if (snap) Object.assign(this.state, snap.state);
+    this.lastSnapshotSeq = snap?.seq ?? 0;
+    let replayed = 0;
+    for await (const e of this.opts.store.readEvents(this.state.seq)) {
+      foldEvent(this.state, e, this.changes);
+      replayed++;
+    }
+    this.changes = createChangeSet();
+    return { fromSnapshot: snap?.seq ?? 0, replayed };
+  }
+
+  /** Validates and applies one command from `actor`; resolves once it is durable (or rejected). */
+  submit(name: string, payload: unknown, actor: string): Promise<Ack> {
+    if (!isCommandName(name)) return Promise.resolve(reject('unknown_event', `unknown command ${name}`));
+    if (this.opts.authorize && !this.opts.authorize(actor, name)) {
+      return Promise.resolve(reject('forbidden', `${actor} may not send ${name}`));
+    }
+    const parsed = parseCommand(name, payload);
+    if (!parsed.ok) return Promise.resolve(parsed);
+    const cmd = parsed.command;
+    const same = this.inFlight.get(cmd.reportId);
+    if (same) return same.then((a) => (a.ok ? { ...a, duplicate: true } : a));
+    const result = this.admit(name, cmd, actor);
+    this.inFlight.set(cmd.reportId, result);
+    void result.finally(() => this.inFlight.delete(cmd.reportId));
+    return result;
+  }
+
+  private async admit(name: CommandName, cmd: { reportId: string; recordedAt: number }, actor: string): Promise<Ack> {
+    const seen = await this.opts.store.findReport(cmd.reportId);
+    if (seen !== null) return { ok: true, seq: seen, duplicate: true };
+    // Checked after the await so the state includes everything committed before this command.
+    const bad = checkAgainstState(this.state, name, cmd as never);
+    if (bad) return bad;
+    const event: NewEvent = {
+      type: name,
+      actor,
+      reportId: cmd.reportId,
+      deviceTime: cmd.recordedAt,
+      serverTime: this.now(),
+      data: cmd as NewEvent['data'],
+    };
+    return new Promise<Ack>((resolve) => {
+      this.queue.push({ event, resolve });
+      this.scheduleFlush();
+    });
+  }
+
+  /** Appends events made by the server itself (seeding, imports), durably, and folds them. */
+  async appendSystem(events: NewEvent[]): Promise<number[]> {
+    const seqs = await this.opts.store.append(events);
+    seqs.forEach((seq, i) => foldEvent(this.state, { ...events[i]!, seq } as LogEvent, this.changes));
+    await this.maybeSnapshot();
+    return seqs;
+  }
+
+  /** Returns what changed since the last call and starts a new change set. */
+  takeChanges(): ChangeSet {
+    const c = this.changes;
+    this.changes = createChangeSet();
+    return c;
+  }
+
+  /** Resolves when everything queued so far is committed. */
+  async drain(): Promise<void> {
+    while (this.flushing || this.queue.length) await (this.flushing ?? Promise.resolve());
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushing) return;
+    this.flushing = new Promise<void>((done) => setImmediate(() => void this.flush().finally(done))).then(() => {
+      this.flushing = null;
+      if (this.queue.length) this.scheduleFlush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    if (!batch.length) return;
+    let seqs: number[];
+    try {
+      seqs = await this.opts.store.append(batch.map((p) => p.event));
+    } catch (err) {
+      this.opts.onError?.(err);
+      for (const p of batch) p.resolve(reject('unavailable', 'the event log could not be written; retry later'));
+      return;
+    }
+    batch.forEach((p, i) => {
+      const seq = seqs[i]!;
+      foldEvent(this.state, { ...p.event, seq } as LogEvent, this.changes);
+      p.resolve({ ok: true, seq, duplicate: false });
+    });
+    await this.maybeSnapshot();
+  }
+
+  private async maybeSnapshot(): Promise<void> {
+    if (this.state.seq - this.lastSnapshotSeq < this.snapshotEvery) return;
+    await this.snapshotNow();
+  }
+
+  /** Writes a snapshot of the current state so restart replays only the tail. */
+  async snapshotNow(): Promise<void> {
+    this.lastSnapshotSeq = this.state.seq;
+    await this.opts.store.saveSnapshot({ seq: this.state.seq, createdAt: this.now(), state: this.state });
+  }
+}

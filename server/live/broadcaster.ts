@@ -1,0 +1,92 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../shared/protocol.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { isEmpty } from '../state/changes.js';
+import { buildDelta } from './delta.js';
+import { ChangeHistory } from './history.js';
+
+type IO = Server<ClientToServerEvents, ServerToClientEvents>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+export const LIVE_ROOM = 'live';
+
+export interface BroadcasterOptions {
+  /** Coalescing window. @default 50 */
+  tickMs?: number;
+  /** An empty delta is sent after this long without changes, so walls can tell quiet from dead. @default 1000 */
+  heartbeatMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Sends each tick's changes as ONE delta to every live client: an entity changed many times in a
+ * tick goes out once, in its latest state. Joining clients are served inside the tick, right after
+ * the broadcast, so their snapshot (or catch-up delta) ends exactly where the next delta starts.
+ */
+export class Broadcaster {
+  private readonly history: ChangeHistory;
+  private joiners: { socket: LiveSocket; lastSeq: number | undefined }[] = [];
+  private broadcastSeq: number;
+  private lastSentAt = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly io: IO,
+    private readonly ledger: Ledger,
+    private readonly opts: BroadcasterOptions = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.broadcastSeq = ledger.state.seq;
+    this.history = new ChangeHistory(ledger.state.seq);
+    ledger.takeChanges();
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => this.tick(), this.opts.tickMs ?? 50);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Queues a client; it gets its snapshot or catch-up at the next tick. */
+  join(socket: LiveSocket, lastSeq: number | undefined): void {
+    this.joiners.push({ socket, lastSeq });
+  }
+
+  /** One broadcast tick. Public so tests can drive time themselves. */
+  tick(): void {
+    const now = this.now();
+    const changes = this.ledger.takeChanges();
+    const toSeq = this.ledger.state.seq;
+    if (!isEmpty(changes)) {
+      this.io.to(LIVE_ROOM).emit('state:delta', buildDelta(this.ledger.state, changes, this.broadcastSeq, toSeq, now));
+      this.history.push(this.broadcastSeq, toSeq, changes);
+      this.broadcastSeq = toSeq;
+      this.lastSentAt = now;
+    } else if (now - this.lastSentAt >= (this.opts.heartbeatMs ?? 1000)) {
+      this.io.to(LIVE_ROOM).emit('state:delta', { fromSeq: toSeq, toSeq, serverTime: now });
+      this.lastSentAt = now;
+    }
+    const joiners = this.joiners;
+    this.joiners = [];
+    for (const j of joiners) if (j.socket.connected) this.serveJoiner(j.socket, j.lastSeq, now);
+  }
+
+  private serveJoiner(socket: LiveSocket, lastSeq: number | undefined, now: number): void {
+    const state = this.ledger.state;
+    // A catch-up delta larger than a fifth of the picture costs more than a fresh snapshot.
+    const entityCount = Object.keys(state.cells).length + Object.keys(state.teams).length + Object.keys(state.checkpoints).length;
+    const missed =
+      lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq ? this.history.since(lastSeq, Math.max(100, entityCount / 5)) : null;
+    if (missed) {
+      socket.emit('state:delta', buildDelta(state, missed, lastSeq!, state.seq, now));
+    } else {
+      const snapshot: Snapshot = { seq: state.seq, serverTime: now, state };
+      socket.emit('state:snapshot', snapshot);
+    }
+    void socket.join(LIVE_ROOM);
+  }
+}

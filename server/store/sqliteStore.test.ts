@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openSqliteStore } from './sqliteStore.js';
+import { createCell, T0 } from '../testing/fixtures.js';
+import { emptyState } from '../../shared/protocol.js';
+import type { NewEvent } from '../../shared/events.js';
+
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-store-'));
+  dirs.push(dir);
+  return path.join(dir, 'log.sqlite');
+}
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function event(reportId: string | null, t = T0): NewEvent {
+  return { type: 'cell:upserted', actor: 'system:test', reportId, deviceTime: t - 5, serverTime: t, data: createCell() };
+}
+
+describe('sqlite event store', () => {
+  test('assigns gapless seqs and reads events back in order with their metadata', async () => {
+    const store = openSqliteStore(tempFile());
+    expect(await store.append([event('a1234567'), event(null)])).toEqual([1, 2]);
+    expect(await store.append([event('b1234567')])).toEqual([3]);
+    const got = [];
+    for await (const e of store.readEvents(1)) got.push(e);
+    expect(got.map((e) => e.seq)).toEqual([2, 3]);
+    expect(got[1]).toMatchObject({ type: 'cell:upserted', actor: 'system:test', reportId: 'b1234567', deviceTime: T0 - 5, serverTime: T0 });
+    expect(await store.findReport('b1234567')).toBe(3);
+    expect(await store.findReport('nope12345')).toBeNull();
+    await store.close();
+  });
+
+  test('keeps what was appended after the file is closed and reopened', async () => {
+    const file = tempFile();
+    const a = openSqliteStore(file);
+    await a.append([event('keep1234')]);
+    await a.saveSnapshot({ seq: 1, createdAt: T0, state: { ...emptyState(), seq: 1 } });
+    await a.close();
+    const b = openSqliteStore(file);
+    expect(await b.lastSeq()).toBe(1);
+    expect(await b.findReport('keep1234')).toBe(1);
+    expect((await b.latestSnapshot())?.seq).toBe(1);
+    await b.close();
+  });
+
+  test('refuses a second event with the same report id and writes nothing of that batch', async () => {
+    const store = openSqliteStore(tempFile());
+    await store.append([event('dup12345')]);
+    await expect(store.append([event('new12345'), event('dup12345')])).rejects.toThrow(/UNIQUE/);
+    expect(await store.countEvents()).toBe(1);
+    expect(await store.findReport('new12345')).toBeNull();
+    await store.close();
+  });
+
+  test('pages through more events than one read page holds', async () => {
+    const store = openSqliteStore(tempFile());
+    await store.append(Array.from({ length: 12_345 }, () => event(null)));
+    let n = 0;
+    let last = 0;
+    for await (const e of store.readEvents(0)) {
+      expect(e.seq).toBe(last + 1);
+      last = e.seq;
+      n++;
+    }
+    expect(n).toBe(12_345);
+    await store.close();
+  });
+
+  test('finds the newest snapshot at or before a seq', async () => {
+    const store = openSqliteStore(tempFile());
+    for (const seq of [10, 20, 30]) await store.saveSnapshot({ seq, createdAt: T0, state: { ...emptyState(), seq } });
+    expect((await store.latestSnapshot(25))?.seq).toBe(20);
+    expect((await store.latestSnapshot())?.seq).toBe(30);
+    expect(await store.latestSnapshot(5)).toBeNull();
+    await store.close();
+  });
+});
