@@ -79,7 +79,13 @@ export class Ledger {
   }
 
   private async admit(name: CommandName, cmd: { reportId: string; recordedAt: number }, actor: string): Promise<Ack> {
-    const seen = await this.opts.store.findReport(cmd.reportId);
+    let seen: number | null;
+    try {
+      seen = await this.opts.store.findReport(cmd.reportId);
+    } catch (err) {
+      this.opts.onError?.(err);
+      return reject('unavailable', 'the event log could not be read; retry later');
+    }
     if (seen !== null) return { ok: true, seq: seen, duplicate: true };
     // Checked after the await so the state includes everything committed before this command.
     const bad = checkAgainstState(this.state, name, cmd as never);

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { Ledger } from './ledger.js';
+import { seedLedger } from './seed.js';
+import { createSeed, position, rid, T0 } from '../testing/fixtures.js';
+import { createTempStore } from '../testing/tempStore.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function seededLedger(snapshotEvery = 20_000) {
+  const tmp = createTempStore();
+  cleanups.push(tmp.cleanup);
+  const ledger = new Ledger({ store: tmp.store, snapshotEvery, now: () => T0 + 10_000 });
+  await seedLedger(ledger, createSeed(), T0);
+  return { ledger, tmp };
+}
+
+describe('ledger', () => {
+  test('applies a valid report once it is durable and acknowledges it with its seq', async () => {
+    const { ledger, tmp } = await seededLedger();
+    const ack = await ledger.submit('position:report', position('t1', 114.31, 30.57, T0 + 1), 'device:phone');
+    expect(ack).toEqual({ ok: true, seq: 9, duplicate: false });
+    expect(ledger.state.teams.t1?.position).toEqual([114.31, 30.57]);
+    expect(await tmp.store.lastSeq()).toBe(9);
+    const logged = [];
+    for await (const e of tmp.store.readEvents(8)) logged.push(e);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ actor: 'device:phone', deviceTime: T0 + 1, serverTime: T0 + 10_000 });
+  });
+
+  test('rejects invalid and unknown-entity reports with a clear error and changes nothing', async () => {
+    const { ledger, tmp } = await seededLedger();
+    const before = structuredClone(ledger.state);
+    const cases: [string, unknown, RegExp][] = [
+      ['position:report', { ...position('t1', 200, 30, T0) }, /position\.0/],
+      ['position:report', { ...position('t1', 114, 30, T0), recordedAt: 1_581_300_000 }, /seconds/],
+      ['position:report', position('nobody', 114, 30, T0), /unknown team nobody/],
+      ['position:report', 'not an object', /invalid position:report/],
+      ['cell:report', { reportId: rid(), recordedAt: T0, cellId: 'c1', counts: {} }, /at least one/],
+      ['cell:report', { reportId: rid(), recordedAt: T0, cellId: 'c1', counts: { confirmed: -1 } }, /counts\.confirmed/],
+      ['task:setStatus', { reportId: rid(), recordedAt: T0, taskId: 'task1', status: 'done', extra: 1 }, /extra|Unrecognized/],
+      ['team:teleport', {}, /unknown command/],
+    ];
+    for (const [name, payload, message] of cases) {
+      const ack = await ledger.submit(name, payload, 'device:phone');
+      expect(ack.ok, `${name} ${JSON.stringify(payload)}`).toBe(false);
+      if (!ack.ok) expect(ack.error.message).toMatch(message);
+    }
+    expect(ledger.state).toEqual(before);
+    expect(await tmp.store.lastSeq()).toBe(8);
+  });
+
+  test('applies a resent report once and acknowledges every copy with the same seq', async () => {
+    const { ledger, tmp } = await seededLedger();
+    const report = { reportId: rid(), recordedAt: T0, checkpointId: 'k1', inboundPersons: 5 };
+    const [a, b] = await Promise.all([ledger.submit('checkpoint:tally', report, 'x:1'), ledger.submit('checkpoint:tally', report, 'x:1')]);
+    const c = await ledger.submit('checkpoint:tally', report, 'x:1');
+    expect(a).toEqual({ ok: true, seq: 9, duplicate: false });
+    expect(b).toEqual({ ok: true, seq: 9, duplicate: true });
+    expect(c).toEqual({ ok: true, seq: 9, duplicate: true });
+    expect(ledger.state.checkpoints.k1?.today.inboundPersons).toBe(5);
+    expect(await tmp.store.countEvents()).toBe(9);
+  });
+
+  test('commits reports that arrive together in one batch, in arrival order', async () => {
+    const { ledger } = await seededLedger();
+    const acks = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => ledger.submit('position:report', position('t2', 114 + i / 1000, 30.5, T0 + i), 'x:1')),
+    );
+    expect(acks.map((a) => (a.ok ? a.seq : -1))).toEqual(Array.from({ length: 50 }, (_, i) => 9 + i));
+    expect(ledger.state.teams.t2?.position).toEqual([114.049, 30.5]);
+  });
+
+  test('restart from the latest snapshot plus the tail gives the state before the restart', async () => {
+    const { ledger, tmp } = await seededLedger(25);
+    for (let i = 0; i < 60; i++) {
+      await ledger.submit('position:report', position(i % 2 ? 't1' : 't2', 114 + i / 100, 30.5, T0 + i), 'x:1');
+      if (i % 7 === 0) await ledger.submit('cell:report', { reportId: rid(), recordedAt: T0, cellId: 'c1', counts: { confirmed: i } }, 'x:1');
+    }
+    const snap = await tmp.store.latestSnapshot();
+    expect(snap?.seq).toBeGreaterThan(8);
+    expect(snap?.seq).toBeLessThan(ledger.state.seq);
+    const restarted = new Ledger({ store: tmp.reopen() });
+    const loaded = await restarted.load();
+    expect(loaded.fromSnapshot).toBe(snap?.seq);
+    expect(loaded.replayed).toBe(ledger.state.seq - snap!.seq);
+    expect(restarted.state).toEqual(ledger.state);
+  });
+
+  test('answers "unavailable" and changes nothing when the log cannot be written', async () => {
+    const { ledger, tmp } = await seededLedger();
+    await tmp.store.close();
+    const ack = await ledger.submit('position:report', position('t1', 114.2, 30.5, T0 + 5), 'x:1');
+    expect(ack).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(ledger.state.teams.t1?.position).toEqual([114.3, 30.56]);
+  });
+});

@@ -1,0 +1,56 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import pino from 'pino';
+import type { AddressInfo } from 'node:net';
+import type { ClientToServerEvents, Delta, HandshakeAuth, ServerToClientEvents, Snapshot } from '../../shared/protocol.js';
+import { createApp, type App } from '../app.js';
+import { Ledger } from '../ledger/ledger.js';
+import { seedLedger } from '../ledger/seed.js';
+import { createSeed } from './fixtures.js';
+import { createTempStore } from './tempStore.js';
+
+export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
+  /** Every snapshot and delta received, in order. */
+  received: ({ kind: 'snapshot'; msg: Snapshot } | { kind: 'delta'; msg: Delta })[];
+};
+
+/**
+ * A real server on an ephemeral port with a real SQLite log, seeded with the fixture world.
+ * Ticks are driven by the test (`tick()`) so coalescing is deterministic.
+ */
+export async function startTestServer() {
+  const tmp = createTempStore();
+  const ledger = new Ledger({ store: tmp.store });
+  await seedLedger(ledger, createSeed(), Date.now());
+  const app: App = createApp({ ledger, log: pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000 });
+  await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const clients: TestClient[] = [];
+
+  async function client(auth: HandshakeAuth = {}): Promise<TestClient> {
+    const socket = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true }) as TestClient;
+    socket.received = [];
+    socket.on('state:snapshot', (msg) => socket.received.push({ kind: 'snapshot', msg }));
+    socket.on('state:delta', (msg) => socket.received.push({ kind: 'delta', msg }));
+    clients.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+
+  /** Runs one broadcast tick and waits until every connected client has had time to receive it. */
+  async function tick(): Promise<void> {
+    await ledger.drain();
+    app.broadcaster.tick();
+    await new Promise((r) => setTimeout(r, 60));
+  }
+
+  async function stop(): Promise<void> {
+    for (const c of clients) c.disconnect();
+    await app.close();
+    await tmp.cleanup();
+  }
+
+  return { url, ledger, app, store: tmp.store, client, tick, stop };
+}
