@@ -1,0 +1,62 @@
+import type { Resources } from './zhCN.js';
+
+/** English strings; district names in pinyin by GB/T 2260 code (cells carry only the Chinese name). */
+export const en: Resources = {
+  app: {
+    title: 'GridCommand — Wuhan epidemic grid command',
+    scenarioTime: 'Scenario time',
+    note: 'Grid cells are schematic (H3 hexagons)',
+    waiting: 'Waiting for data…',
+  },
+  live: {
+    live: 'LIVE',
+    connecting: 'Connecting to server…',
+    staleSeconds: 'Data {{n}} s old',
+    staleMinutes: 'Data {{n}} min old',
+    reconnecting: 'Disconnected, reconnecting',
+    offline: 'Offline: server unreachable, retrying',
+    lastUpdate: 'Last update {{time}}',
+  },
+  kpi: {
+    confirmed: 'Confirmed',
+    active: 'Active',
+    cured: 'Cured',
+    deaths: 'Deaths',
+    checkpointsOpen: 'Checkpoints open',
+    checkpointsOpenNote: 'incl. restricted · of {{total}}',
+    teamsOnDuty: 'Teams on duty',
+    teamsOnDutyNote: 'excl. off duty · of {{total}}',
+    casesNote: 'sum of grid cells',
+  },
+  chart: {
+    curve: 'Case curve',
+    byDistrict: 'Confirmed by district',
+    noData: 'No data yet',
+  },
+  legend: {
+    risk: 'Cell risk',
+    heat: 'Active-case density',
+    checkpoints: 'Checkpoints',
+    teams: 'Teams',
+    trail: 'recent trail',
+  },
+  risk: { low: 'Low risk', medium: 'Medium risk', high: 'High risk' },
+  checkpoint: { open: 'Open', restricted: 'Restricted', closed: 'Closed', lifted: 'Lifted' },
+  team: { disinfection: 'Disinfection', patrol: 'Patrol', volunteer: 'Volunteers', medical: 'Medical' },
+  lang: { switchTo: '中文', switchLabel: '切换到中文' },
+  district: {
+    '420102': "Jiang'an",
+    '420103': 'Jianghan',
+    '420104': 'Qiaokou',
+    '420105': 'Hanyang',
+    '420106': 'Wuchang',
+    '420107': 'Qingshan',
+    '420111': 'Hongshan',
+    '420112': 'Dongxihu',
+    '420113': 'Hannan',
+    '420114': 'Caidian',
+    '420115': 'Jiangxia',
+    '420116': 'Huangpi',
+    '420117': 'Xinzhou',
+  },
+};

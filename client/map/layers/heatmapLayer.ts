@@ -1,0 +1,38 @@
+import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import type { CellCentroid } from '../geometry.js';
+import type { DisplayOptions } from './display.js';
+
+/** Options of `createCaseHeatmapLayer`. */
+export interface CaseHeatmapOptions extends DisplayOptions {
+  /** @default 40 */
+  radiusPixels?: number;
+}
+
+/** Warm ramp from transparent-ish yellow to deep red, readable on a dark basemap. */
+const COLOR_RANGE: [number, number, number, number][] = [
+  [255, 255, 178, 60],
+  [254, 217, 118, 110],
+  [254, 178, 76, 150],
+  [253, 141, 60, 180],
+  [240, 59, 32, 210],
+  [189, 0, 38, 230],
+];
+
+/** Density of active confirmed cases (现有确诊), one weighted point per cell centroid. */
+export function createCaseHeatmapLayer(centroids: readonly CellCentroid[], opts: CaseHeatmapOptions): HeatmapLayer<CellCentroid> {
+  const { project, crs, visible = true, radiusPixels = 40 } = opts;
+  return new HeatmapLayer<CellCentroid>({
+    id: 'case-heatmap',
+    data: centroids,
+    visible,
+    pickable: false,
+    getPosition: (d) => project(d.position),
+    getWeight: (d) => d.active,
+    aggregation: 'SUM',
+    radiusPixels,
+    intensity: 1,
+    threshold: 0.05,
+    colorRange: COLOR_RANGE,
+    updateTriggers: { getPosition: crs },
+  });
+}
