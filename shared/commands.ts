@@ -96,6 +96,33 @@ export const TaskStatusSet = z.strictObject({
 });
 export type TaskStatusSet = z.infer<typeof TaskStatusSet>;
 
+/** The assigned team has seen its task (接单). */
+export const TaskAcknowledge = z.strictObject({ ...base, taskId: EntityId, teamId: EntityId });
+export type TaskAcknowledge = z.infer<typeof TaskAcknowledge>;
+
+/** Disinfection done: closes the task with what was done (消杀记录). */
+export const TaskComplete = z.strictObject({
+  ...base,
+  taskId: EntityId,
+  teamId: EntityId,
+  areaM2: z.number().min(0).max(10_000_000),
+  agent: z.string().trim().min(1).max(120),
+  notes: z.string().max(2000).default(''),
+});
+export type TaskComplete = z.infer<typeof TaskComplete>;
+
+/** Daily supplies delivered to households (生活物资配送). */
+export const SupplyDelivery = z.strictObject({
+  ...base,
+  teamId: EntityId,
+  cellId: EntityId.optional(),
+  position: LngLat.optional(),
+  households: z.number().int().min(0).max(100_000),
+  items: z.string().trim().min(1).max(500),
+  note: z.string().max(2000).default(''),
+});
+export type SupplyDelivery = z.infer<typeof SupplyDelivery>;
+
 /** Advances the scenario clock (sent by the simulator, later by an operator). */
 export const ClockSet = z.strictObject({ ...base, scenarioTime: EpochMs, speed: z.number().min(0).max(1_000_000) });
 export type ClockSet = z.infer<typeof ClockSet>;
@@ -110,6 +137,9 @@ export const Commands = {
   'cell:visit': CellVisitReport,
   'team:setStatus': TeamStatusSet,
   'task:setStatus': TaskStatusSet,
+  'task:acknowledge': TaskAcknowledge,
+  'task:complete': TaskComplete,
+  'supply:deliver': SupplyDelivery,
   'clock:set': ClockSet,
 } as const;
 export type CommandName = keyof typeof Commands;

@@ -95,6 +95,8 @@ export const Team = z.object({
   batteryPct: z.number().min(0).max(100).nullable(),
   status: TeamStatus,
   taskId: EntityId.nullable(),
+  /** Supply deliveries (团购/生活物资配送) reported today. */
+  deliveriesToday: Count.optional(),
   /** Device time of the last accepted fix. */
   reportedAt: EpochMs.nullable(),
   /** Server time the last fix was received. */
@@ -118,7 +120,14 @@ export const Task = z.object({
   teamId: EntityId.nullable(),
   status: TaskStatus,
   dueAt: EpochMs.nullable(),
+  /** When the assigned team acknowledged the assignment on its phone. */
+  acknowledgedAt: EpochMs.nullable().optional(),
   completedAt: EpochMs.nullable(),
+  /** What the team reported when it finished (消杀记录). */
+  completion: z
+    .object({ areaM2: z.number().min(0).max(10_000_000), agent: z.string().max(120), notes: z.string().max(2000) })
+    .nullable()
+    .optional(),
   updatedAt: EpochMs,
 });
 export type Task = z.infer<typeof Task>;

@@ -69,9 +69,19 @@ export type ClientToServerEvents = {
   [N in CommandName]: (payload: z.input<(typeof Commands)[N]>, ack: AckFn) => void;
 };
 
+/** What a field team's phone sees: its own team and the tasks assigned to it. */
+export interface FieldState {
+  seq: number;
+  serverTime: number;
+  team: Team;
+  tasks: Task[];
+}
+
 export interface ServerToClientEvents {
   'state:snapshot': (snapshot: Snapshot) => void;
   'state:delta': (delta: Delta) => void;
+  /** To a signed-in field team only, on connect and whenever its team or tasks change. */
+  'field:state': (state: FieldState) => void;
 }
 
 /** Answer of `GET /api/health`. */

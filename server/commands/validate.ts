@@ -49,7 +49,11 @@ function refsOf(name: CommandName, c: CommandOf<CommandName>): Refs {
     case 'cell:visit':
       return { cells: r.cellId, teams: r.teamId };
     case 'task:setStatus':
+    case 'task:acknowledge':
+    case 'task:complete':
       return { tasks: r.taskId, teams: r.teamId };
+    case 'supply:deliver':
+      return { teams: r.teamId, cells: (c as { cellId?: string }).cellId };
     case 'clock:set':
       return {};
   }
@@ -61,6 +65,13 @@ const SINGULAR = { cells: 'cell', checkpoints: 'checkpoint', teams: 'team', task
 export function checkAgainstState<N extends CommandName>(state: PictureState, name: N, c: CommandOf<N>): Rejection | null {
   for (const [kind, id] of Object.entries(refsOf(name, c)) as [keyof Refs, string | null | undefined][]) {
     if (id && !state[kind][id]) return reject('unknown_entity', `unknown ${SINGULAR[kind]} ${id}`);
+  }
+  if (name === 'task:acknowledge' || name === 'task:complete') {
+    const { taskId, teamId } = c as CommandOf<'task:complete'>;
+    const assigned = state.tasks[taskId]!.teamId;
+    if (assigned !== teamId && !(name === 'task:complete' && assigned === null)) {
+      return reject('invalid', `task ${taskId} is not assigned to team ${teamId}`);
+    }
   }
   if (name === 'incident:create') {
     const id = (c as CommandOf<'incident:create'>).incidentId;

@@ -46,6 +46,11 @@ function resetDaily(state: PictureState, now: number, changes: ChangeSet): void 
     };
     changes.ids.checkpoints.add(cp.id);
   }
+  for (const team of Object.values(state.teams)) {
+    if (!team.deliveriesToday) continue;
+    state.teams[team.id] = { ...team, deliveriesToday: 0, updatedAt: now };
+    changes.ids.teams.add(team.id);
+  }
   for (const cell of Object.values(state.cells)) {
     if (cell.counts.feverToday === 0) continue;
     const counts = { ...cell.counts, feverToday: 0 };

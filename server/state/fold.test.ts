@@ -87,4 +87,17 @@ describe('fold', () => {
     expect(a.state).toEqual(b.state);
     expect(before?.position).toEqual([114.3, 30.56]);
   });
+
+  test('a team acknowledges its task, completes it with a record, and delivers supplies', () => {
+    const { state, next } = seeded();
+    foldEvent(state, ev(next(), 'task:setStatus', { reportId: 'a', recordedAt: T0, taskId: 'task1', status: 'assigned', teamId: 't1' }), createChangeSet());
+    foldEvent(state, ev(next(), 'task:acknowledge', { reportId: 'b', recordedAt: T0 + 5, taskId: 'task1', teamId: 't1' }), createChangeSet());
+    expect(state.tasks.task1?.acknowledgedAt).toBe(T0 + 5);
+    foldEvent(state, ev(next(), 'task:complete', { reportId: 'c', recordedAt: T0 + 9, taskId: 'task1', teamId: 't1', areaM2: 800, agent: '84消毒液', notes: '' }), createChangeSet());
+    expect(state.tasks.task1).toMatchObject({ status: 'done', completedAt: T0 + 9, completion: { areaM2: 800, agent: '84消毒液' } });
+    expect(state.teams.t1?.taskId).toBeNull();
+    foldEvent(state, ev(next(), 'supply:deliver', { reportId: 'd', recordedAt: T0, teamId: 't2', households: 12, items: '蔬菜包', note: '' }), createChangeSet());
+    foldEvent(state, ev(next(), 'supply:deliver', { reportId: 'e', recordedAt: T0, teamId: 't2', households: 3, items: '药品', note: '' }), createChangeSet());
+    expect(state.teams.t2?.deliveriesToday).toBe(2);
+  });
 });

@@ -3,8 +3,8 @@ import type { PictureState } from '../../shared/protocol.js';
 import type { ChangeSet } from './changes.js';
 import { applyCellReport, applyCellVisit } from './cells.js';
 import { applyCheckpointStatus, applyCheckpointTally } from './checkpoints.js';
-import { applyPosition, applyTeamStatus } from './teams.js';
-import { applyTaskStatus } from './tasks.js';
+import { applyPosition, applySupplyDelivery, applyTeamStatus } from './teams.js';
+import { applyTaskAcknowledge, applyTaskComplete, applyTaskStatus } from './tasks.js';
 import { applyIncidentCreate } from './incidents.js';
 import { applyClock } from './clock.js';
 
@@ -31,6 +31,9 @@ const handlers: { [T in LogEvent['type']]: Handler<T> } = {
   'cell:report': applyCellReport,
   'cell:visit': applyCellVisit,
   'task:setStatus': applyTaskStatus,
+  'task:acknowledge': applyTaskAcknowledge,
+  'task:complete': applyTaskComplete,
+  'supply:deliver': applySupplyDelivery,
   'clock:set': applyClock,
 };
 

@@ -37,3 +37,27 @@ function releaseTeam(state: PictureState, teamId: string, taskId: string, now: n
   state.teams[teamId] = { ...team, taskId: null, updatedAt: now };
   changes.ids.teams.add(teamId);
 }
+
+export function applyTaskAcknowledge(state: PictureState, e: LogEvent<'task:acknowledge'>, changes: ChangeSet): void {
+  const task = state.tasks[e.data.taskId];
+  if (!task || task.acknowledgedAt) return;
+  state.tasks[task.id] = { ...task, acknowledgedAt: e.data.recordedAt, updatedAt: e.serverTime };
+  changes.ids.tasks.add(task.id);
+}
+
+/** Disinfection done: the task closes with the team's record and the team is free again. */
+export function applyTaskComplete(state: PictureState, e: LogEvent<'task:complete'>, changes: ChangeSet): void {
+  const d = e.data;
+  const task = state.tasks[d.taskId];
+  if (!task) return;
+  state.tasks[task.id] = {
+    ...task,
+    status: 'done',
+    teamId: d.teamId,
+    completedAt: d.recordedAt,
+    completion: { areaM2: d.areaM2, agent: d.agent, notes: d.notes },
+    updatedAt: e.serverTime,
+  };
+  changes.ids.tasks.add(task.id);
+  releaseTeam(state, d.teamId, task.id, e.serverTime, changes);
+}

@@ -37,3 +37,10 @@ export function applyTeamStatus(state: PictureState, e: LogEvent<'team:setStatus
   };
   changes.ids.teams.add(d.teamId);
 }
+
+export function applySupplyDelivery(state: PictureState, e: LogEvent<'supply:deliver'>, changes: ChangeSet): void {
+  const team = state.teams[e.data.teamId];
+  if (!team) return;
+  state.teams[team.id] = { ...team, deliveriesToday: (team.deliveriesToday ?? 0) + 1, updatedAt: e.serverTime };
+  changes.ids.teams.add(team.id);
+}
