@@ -11,6 +11,7 @@ import { zhCN } from './zhCN.js';
 export function initI18n(): typeof i18next {
   i18next.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
+    document.title = i18next.t('app.title');
   });
   void i18next.use(initReactI18next).init({
     resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },

@@ -3,7 +3,7 @@ import { Map } from 'react-map-gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { displayProjector } from './datum.js';
 import { DeckOverlay } from './DeckOverlay.js';
-import { useBasemap } from './useBasemap.js';
+import type { Basemap } from './useBasemap.js';
 import { useWallLayers, type MapData } from './useWallLayers.js';
 
 /** Centre of Wuhan's three towns (武昌, 汉口, 汉阳), zoomed to show the central districts. */
@@ -11,13 +11,13 @@ export const INITIAL_VIEW = { longitude: 114.3, latitude: 30.58, zoom: 10.6 } as
 
 /** Props of `LiveMap`. */
 export interface LiveMapProps extends MapData {
+  basemap: Basemap;
   /** UI language, for labels. */
   lang: string;
 }
 
-/** The live map: basemap by MapLibre, everything live by deck.gl. */
-export const LiveMap = memo(function LiveMap({ lang: _lang, ...data }: LiveMapProps) {
-  const basemap = useBasemap();
+/** The live map: basemap by MapLibre, everything live by deck.gl (never GeoJSON `setData`). */
+export const LiveMap = memo(function LiveMap({ basemap, lang: _lang, ...data }: LiveMapProps) {
   const crs = basemap.config.crs;
   const display = useMemo(() => ({ crs, project: displayProjector(crs) }), [crs]);
   const layers = useWallLayers(data, display);
