@@ -203,7 +203,7 @@ function buildLabels(roads: Feature<Geometry, Props>[]): LabelFeature[] {
 // Where along each OSM centreline its name reads best at the wall's default view (hand-picked hints).
 const RIVER_LABEL_HINTS: Record<string, { at: Position; rank: 1 | 2 | 3 }> = {
   长江: { at: [114.345, 30.625], rank: 1 }, 汉江: { at: [114.17, 30.575], rank: 1 },
-  府河: { at: [114.25, 30.70], rank: 2 }, 举水: { at: [114.72, 30.70], rank: 3 },
+  府河: { at: [114.25, 30.70], rank: 2 }, 举水: { at: [114.72, 30.70], rank: 2 },
 };
 
 function waterLabels(): LabelFeature[] {
