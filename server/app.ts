@@ -9,6 +9,8 @@ import type { Ledger } from './ledger/ledger.js';
 import { Broadcaster } from './live/broadcaster.js';
 import { attachLive } from './live/connection.js';
 import { createApiRouter } from './http/api.js';
+import { createFieldRouter, sessionTeam } from './http/field.js';
+import type { Registry } from './auth/registry.js';
 
 export interface AppDeps {
   ledger: Ledger;
@@ -18,6 +20,8 @@ export interface AppDeps {
   tickMs?: number;
   /** Built client to serve (dist/client); omitted in API-only tests. */
   clientDir?: string;
+  /** Team codes, field sessions and devices; without it field sign-in is off. */
+  registry?: Registry;
   /** Extra routers by mount path, e.g. `/basemap`. */
   routers?: Record<string, Router>;
   now?: () => number;
@@ -43,14 +47,26 @@ export function createApp(deps: AppDeps): App {
     maxHttpBufferSize: 256 * 1024,
     perMessageDeflate: false, // compressing per socket costs more CPU than it saves (PERFORMANCE.md)
   });
-  // Frees the first HTTP request each session would otherwise keep (~30 KB per connection).
-  io.engine.on('connection', (raw: { request: unknown }) => {
-    raw.request = null;
+  // Each session keeps its first HTTP request (~30 KB); keep only what the handshake reads from it.
+  io.engine.on('connection', (raw: { request: http.IncomingMessage & { _query?: unknown } }) => {
+    const r = raw.request;
+    raw.request = {
+      headers: { cookie: r.headers.cookie, 'user-agent': r.headers['user-agent'] },
+      connection: { remoteAddress: r.socket?.remoteAddress, encrypted: false },
+      url: r.url,
+      _query: r._query,
+    } as unknown as typeof r;
   });
 
   const broadcaster = new Broadcaster(io, deps.ledger, { tickMs: deps.tickMs, now });
-  attachLive(io, deps.ledger, broadcaster, deps.log);
-  app.use('/api', createApiRouter({ ledger: deps.ledger, version: deps.version, startedAt, now, clientCount: () => io.engine.clientsCount }));
+  attachLive(io, deps.ledger, broadcaster, deps.log, deps.registry);
+  const registry = deps.registry;
+  if (registry) app.use('/api/field', createFieldRouter({ ledger: deps.ledger, registry, now }));
+  const actorFor = (req: express.Request) => {
+    const teamId = registry ? sessionTeam(registry, req.headers.cookie) : null;
+    return teamId ? `team:${teamId}` : `http:${req.ip ?? 'unknown'}`.replace(/[^A-Za-z0-9_.:-]/g, '_');
+  };
+  app.use('/api', createApiRouter({ ledger: deps.ledger, version: deps.version, startedAt, now, actorFor, clientCount: () => io.engine.clientsCount }));
   for (const [mount, router] of Object.entries(deps.routers ?? {})) app.use(mount, router);
   if (deps.clientDir) serveClient(app, deps.clientDir);
   broadcaster.start();

@@ -57,6 +57,8 @@ export type Ack =
 
 /** Sent by a client in the Socket.IO handshake `auth`. */
 export interface HandshakeAuth {
+  /** `field`: a signed-in team's phone (session cookie); gets `field:state`, not the whole picture. @default 'wall' */
+  role?: 'wall' | 'field';
   /** A label for the sending device or program, used as the actor until accounts exist. */
   device?: string;
   /** Last seq the client applied; the server sends only what came after. */

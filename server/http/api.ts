@@ -9,6 +9,8 @@ export interface ApiDeps {
   startedAt: number;
   clientCount: () => number;
   now: () => number;
+  /** Who is sending an HTTP command (a signed-in team, or the caller's address). */
+  actorFor: (req: express.Request) => string;
 }
 
 /** The HTTP API: health for monitors and load balancers, commands for clients that cannot hold a socket. */
@@ -49,7 +51,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   // Same pipeline as the socket: parse → persist → ack. 200 only once the report is durable.
   router.post('/commands/:name', async (req, res, next) => {
     try {
-      const ack = await deps.ledger.submit(req.params.name ?? '', req.body, `http:${req.ip ?? 'unknown'}`.replace(/[^A-Za-z0-9_.:-]/g, '_'));
+      const ack = await deps.ledger.submit(req.params.name ?? '', req.body, deps.actorFor(req));
       const status = ack.ok ? 200 : { invalid: 400, unknown_entity: 404, unknown_event: 404, forbidden: 403, unavailable: 503, internal: 500 }[ack.error.code];
       res.status(status).json(ack);
     } catch (err) {

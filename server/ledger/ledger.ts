@@ -1,13 +1,13 @@
-import type { CommandName } from '../../shared/commands.js';
+import type { CommandName, CommandOf } from '../../shared/commands.js';
 import type { LogEvent, NewEvent } from '../../shared/events.js';
 import { emptyState, type Ack, type PictureState } from '../../shared/protocol.js';
 import type { EventStore } from '../store/eventStore.js';
 import { createChangeSet, type ChangeSet } from '../state/changes.js';
 import { foldEvent } from '../state/fold.js';
-import { checkAgainstState, isCommandName, parseCommand, reject } from '../commands/validate.js';
+import { checkAgainstState, isCommandName, parseCommand, reject, type Rejection } from '../commands/validate.js';
 
-/** Decides whether an actor may send a command; the accounts issue plugs its roles in here. */
-export type Authorize = (actor: string, name: CommandName) => boolean;
+/** Decides whether an actor may send this command; null allows it. The accounts issue plugs its roles in here. */
+export type Authorize = <N extends CommandName>(actor: string, name: N, cmd: CommandOf<N>) => Rejection | null;
 
 export interface LedgerOptions {
   store: EventStore;
@@ -64,12 +64,11 @@ export class Ledger {
   /** Validates and applies one command from `actor`; resolves once it is durable (or rejected). */
   submit(name: string, payload: unknown, actor: string): Promise<Ack> {
     if (!isCommandName(name)) return Promise.resolve(reject('unknown_event', `unknown command ${name}`));
-    if (this.opts.authorize && !this.opts.authorize(actor, name)) {
-      return Promise.resolve(reject('forbidden', `${actor} may not send ${name}`));
-    }
     const parsed = parseCommand(name, payload);
     if (!parsed.ok) return Promise.resolve(parsed);
     const cmd = parsed.command;
+    const denied = this.opts.authorize?.(actor, name, cmd);
+    if (denied) return Promise.resolve(denied);
     const same = this.inFlight.get(cmd.reportId);
     if (same) return same.then((a) => (a.ok ? { ...a, duplicate: true } : a));
     const result = this.admit(name, cmd, actor);

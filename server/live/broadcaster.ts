@@ -1,7 +1,8 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../shared/protocol.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { isEmpty } from '../state/changes.js';
+import { isEmpty, type ChangeSet } from '../state/changes.js';
+import { fieldStateFor } from '../http/field.js';
 import { buildDelta } from './delta.js';
 import { ChangeHistory } from './history.js';
 
@@ -9,6 +10,7 @@ type IO = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 export const LIVE_ROOM = 'live';
+const fieldRoom = (teamId: string) => `team:${teamId}`;
 
 export interface BroadcasterOptions {
   /** Coalescing window. @default 50 */
@@ -26,6 +28,7 @@ export interface BroadcasterOptions {
 export class Broadcaster {
   private readonly history: ChangeHistory;
   private joiners: { socket: LiveSocket; lastSeq: number | undefined }[] = [];
+  private fieldJoiners: { socket: LiveSocket; teamId: string }[] = [];
   private broadcastSeq: number;
   private lastSentAt = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -56,12 +59,18 @@ export class Broadcaster {
     this.joiners.push({ socket, lastSeq });
   }
 
+  /** Queues a field team's phone; it gets its team and tasks at the next tick, then on every change. */
+  joinField(socket: LiveSocket, teamId: string): void {
+    this.fieldJoiners.push({ socket, teamId });
+  }
+
   /** One broadcast tick. Public so tests can drive time themselves. */
   tick(): void {
     const now = this.now();
     const changes = this.ledger.takeChanges();
     const toSeq = this.ledger.state.seq;
     if (!isEmpty(changes)) {
+      this.sendFieldStates(changes, now);
       this.io.to(LIVE_ROOM).emit('state:delta', buildDelta(this.ledger.state, changes, this.broadcastSeq, toSeq, now));
       this.history.push(this.broadcastSeq, toSeq, changes);
       this.broadcastSeq = toSeq;
@@ -73,6 +82,28 @@ export class Broadcaster {
     const joiners = this.joiners;
     this.joiners = [];
     for (const j of joiners) if (j.socket.connected) this.serveJoiner(j.socket, j.lastSeq, now);
+    const fieldJoiners = this.fieldJoiners;
+    this.fieldJoiners = [];
+    for (const { socket, teamId } of fieldJoiners) {
+      if (!socket.connected) continue;
+      const field = fieldStateFor(this.ledger.state, teamId, now);
+      if (field) socket.emit('field:state', field);
+      void socket.join(fieldRoom(teamId));
+    }
+  }
+
+  /** Tells each signed-in team whose team or tasks changed. */
+  private sendFieldStates(changes: ChangeSet, now: number): void {
+    const teams = new Set(changes.ids.teams);
+    for (const id of changes.ids.tasks) {
+      const teamId = this.ledger.state.tasks[id]?.teamId;
+      if (teamId) teams.add(teamId);
+    }
+    for (const teamId of teams) {
+      if (!this.io.sockets.adapter.rooms.get(fieldRoom(teamId))?.size) continue;
+      const field = fieldStateFor(this.ledger.state, teamId, now);
+      if (field) this.io.to(fieldRoom(teamId)).emit('field:state', field);
+    }
   }
 
   private serveJoiner(socket: LiveSocket, lastSeq: number | undefined, now: number): void {

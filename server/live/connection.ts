@@ -6,11 +6,14 @@ import type { Ledger } from '../ledger/ledger.js';
 import { reject } from '../commands/validate.js';
 import type { Broadcaster } from './broadcaster.js';
 import type { Logger } from 'pino';
+import type { Registry } from '../auth/registry.js';
+import { sessionTeam } from '../http/field.js';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 const HandshakeAuth = z.object({
+  role: z.enum(['wall', 'field']).optional(),
   lastSeq: z.number().int().min(0).optional(),
   device: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).optional(),
 });
@@ -26,15 +29,28 @@ function splitArgs(args: unknown[]): { payload: unknown; ack: ((a: Ack) => void)
  * Wires sockets to the ledger: handshake check, one handler per command (parse → persist → ack;
  * the broadcaster sends the change on its next tick), and a clear answer to unknown events.
  */
-export function attachLive(io: IO, ledger: Ledger, broadcaster: Broadcaster, log: Logger): void {
+interface SocketData {
+  actor: string;
+  lastSeq: number | undefined;
+  /** Set for a signed-in field team's phone. */
+  teamId: string | null;
+}
+
+export function attachLive(io: IO, ledger: Ledger, broadcaster: Broadcaster, log: Logger, registry?: Registry): void {
   io.use((socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error(`invalid handshake auth: ${auth.error.issues[0]?.message ?? 'bad'}`));
-    socket.data = { actor: auth.data.device ? `device:${auth.data.device}` : `socket:${socket.id}`, lastSeq: auth.data.lastSeq };
+    let data: SocketData = { actor: auth.data.device ? `device:${auth.data.device}` : `socket:${socket.id}`, lastSeq: auth.data.lastSeq, teamId: null };
+    if (auth.data.role === 'field') {
+      const teamId = registry ? sessionTeam(registry, socket.handshake.headers.cookie) : null;
+      if (!teamId) return next(new Error('not signed in: sign in with the team code first'));
+      data = { ...data, actor: `team:${teamId}`, teamId };
+    }
+    socket.data = data;
     next();
   });
   io.on('connection', (socket: LiveSocket) => {
-    const { actor, lastSeq } = socket.data as { actor: string; lastSeq: number | undefined };
+    const { actor, lastSeq, teamId } = socket.data as SocketData;
     const known = new Set<string>(COMMAND_NAMES);
     for (const name of COMMAND_NAMES) {
       socket.on(name, (...args: unknown[]) => {
@@ -55,6 +71,7 @@ export function attachLive(io: IO, ledger: Ledger, broadcaster: Broadcaster, log
       if (known.has(event)) return;
       splitArgs(args).ack?.(reject('unknown_event', `unknown event ${event}`));
     });
-    broadcaster.join(socket, lastSeq);
+    if (teamId) broadcaster.joinField(socket, teamId);
+    else broadcaster.join(socket, lastSeq);
   });
 }

@@ -1,16 +1,20 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import pino from 'pino';
 import type { AddressInfo } from 'node:net';
-import type { ClientToServerEvents, Delta, HandshakeAuth, ServerToClientEvents, Snapshot } from '../../shared/protocol.js';
+import type { ClientToServerEvents, Delta, FieldState, HandshakeAuth, ServerToClientEvents, Snapshot } from '../../shared/protocol.js';
 import { createApp, type App } from '../app.js';
 import { Ledger } from '../ledger/ledger.js';
 import { seedLedger } from '../ledger/seed.js';
 import { createSeed } from './fixtures.js';
 import { createTempStore } from './tempStore.js';
+import { Registry } from '../auth/registry.js';
+import { authorizeCommand } from '../auth/scope.js';
+import path from 'node:path';
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
   /** Every snapshot and delta received, in order. */
   received: ({ kind: 'snapshot'; msg: Snapshot } | { kind: 'delta'; msg: Delta })[];
+  fieldStates: FieldState[];
 };
 
 /**
@@ -19,16 +23,20 @@ export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
  */
 export async function startTestServer() {
   const tmp = createTempStore();
-  const ledger = new Ledger({ store: tmp.store });
+  const ledger = new Ledger({ store: tmp.store, authorize: authorizeCommand });
   await seedLedger(ledger, createSeed(), Date.now());
-  const app: App = createApp({ ledger, log: pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000 });
+  const registry = new Registry(path.join(path.dirname(tmp.file), 'registry.sqlite'));
+  const app: App = createApp({ ledger, registry, log: pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000 });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
 
-  async function client(auth: HandshakeAuth = {}): Promise<TestClient> {
-    const socket = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true }) as TestClient;
+  async function client(auth: HandshakeAuth = {}, cookie?: string): Promise<TestClient> {
+    const extraHeaders = cookie ? { cookie } : undefined;
+    const socket = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders }) as TestClient;
     socket.received = [];
+    socket.fieldStates = [];
+    socket.on('field:state', (msg) => socket.fieldStates.push(msg));
     socket.on('state:snapshot', (msg) => socket.received.push({ kind: 'snapshot', msg }));
     socket.on('state:delta', (msg) => socket.received.push({ kind: 'delta', msg }));
     clients.push(socket);
@@ -49,8 +57,20 @@ export async function startTestServer() {
   async function stop(): Promise<void> {
     for (const c of clients) c.disconnect();
     await app.close();
+    registry.close();
     await tmp.cleanup();
   }
 
-  return { url, ledger, app, store: tmp.store, client, tick, stop };
+  /** Signs a team in with a freshly issued code; returns the session cookie. */
+  async function signIn(teamId: string): Promise<string> {
+    const res = await fetch(`${url}/api/field/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: registry.issueTeamCode(teamId) }),
+    });
+    if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
+    return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  }
+
+  return { url, ledger, app, registry, store: tmp.store, client, tick, stop, signIn };
 }
