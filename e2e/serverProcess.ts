@@ -44,6 +44,7 @@ export async function startServerProcess(env: Record<string, string> = {}) {
   }
   return {
     url,
+    dataDir,
     output: () => output,
     async stop() {
       if (child.exitCode === null) {

@@ -15,6 +15,9 @@ export const ConfigEnv = z.object({
   TICK_MS: z.coerce.number().int().min(5).max(5000).default(50),
   /** Write a state snapshot into the log every N events. */
   SNAPSHOT_EVERY: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
+  /** Seed the Wuhan demo scenario (grid, checkpoints, teams, tasks) into an empty event log. */
+  DEMO: OnOff.default(true),
+  /** Run the simulator client that moves teams and replays the 2020 case curve. */
   SIMULATOR: OnOff.default(true),
   /** Scenario seconds per real second; 1440 = one scenario day per real minute. */
   SCENARIO_SPEED: z.coerce.number().min(1).max(1_000_000).default(1440),
@@ -47,6 +50,7 @@ export interface Config {
   dataDir: string;
   tickMs: number;
   snapshotEvery: number;
+  demo: boolean;
   simulator: boolean;
   scenario: { speed: number; start: string; seed: number };
   basemap: BasemapConfig;
@@ -69,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     dataDir: path.resolve(repoRoot, e.DATA_DIR),
     tickMs: e.TICK_MS,
     snapshotEvery: e.SNAPSHOT_EVERY,
+    demo: e.DEMO,
     simulator: e.SIMULATOR,
     scenario: { speed: e.SCENARIO_SPEED, start: e.SCENARIO_START, seed: e.SCENARIO_SEED },
     basemap: {

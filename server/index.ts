@@ -23,7 +23,7 @@ const t0 = Date.now();
 const loaded = await ledger.load();
 log.info({ ...loaded, seq: ledger.state.seq, ms: Date.now() - t0, store: store.location }, 'state rebuilt from the event log');
 
-if (ledger.state.seq === 0 && config.simulator) {
+if (ledger.state.seq === 0 && config.demo) {
   const scenario = buildScenario({ dataDir: config.staticDataDir, seed: config.scenario.seed, now: Date.now() });
   const n = await seedLedger(ledger, scenario, Date.now());
   log.info({ events: n }, 'demo scenario seeded');
