@@ -5,6 +5,8 @@ import { loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { openSqliteStore } from './store/sqliteStore.js';
 import { Ledger } from './ledger/ledger.js';
+import { Registry } from './auth/registry.js';
+import { authorizeCommand } from './auth/scope.js';
 import { seedLedger } from './ledger/seed.js';
 import { createApp } from './app.js';
 import { createBasemapRouter } from './basemap/router.js';
@@ -18,7 +20,13 @@ const log = createLogger(config.logLevel);
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 const store = openSqliteStore(path.join(config.dataDir, 'gridcommand.sqlite'));
-const ledger = new Ledger({ store, snapshotEvery: config.snapshotEvery, onError: (err) => log.error({ err }, 'event log write failed') });
+const registry = new Registry(path.join(config.dataDir, 'registry.sqlite'));
+const ledger = new Ledger({
+  store,
+  snapshotEvery: config.snapshotEvery,
+  authorize: authorizeCommand,
+  onError: (err) => log.error({ err }, 'event log write failed'),
+});
 const t0 = Date.now();
 const loaded = await ledger.load();
 log.info({ ...loaded, seq: ledger.state.seq, ms: Date.now() - t0, store: store.location }, 'state rebuilt from the event log');
@@ -31,6 +39,7 @@ if (ledger.state.seq === 0 && config.demo) {
 
 const app = createApp({
   ledger,
+  registry,
   log,
   version,
   tickMs: config.tickMs,
@@ -53,6 +62,7 @@ async function shutdown(signal: string): Promise<void> {
   await ledger.drain();
   await ledger.snapshotNow();
   await store.close();
+  registry.close();
   process.exit(0);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));
