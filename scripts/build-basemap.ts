@@ -33,6 +33,9 @@ const PLACE_ZH: Record<string, string> = {
   Jianmen: '天门', Yichang: '宜昌', Xiantao: '仙桃', Macheng: '麻城', Huangshi: '黄石', Changde: '常德',
   Xinyang: '信阳', Jiujiang: '九江', Xiangfan: '襄樊', Nanyang: '南阳', Ankang: '安康', Yueyang: '岳阳', Wuhan: '武汉',
 };
+// The seat point of 江岸区 sits by the Jianghan border, so the two names collide below zoom ~11;
+// its label goes inside the district's north-eastern extent instead.
+const DISTRICT_LABEL_AT: Record<string, Position> = { '420102': [114.318, 30.625] };
 const PLACE_EN_FIX: Record<string, string> = { Jianmen: 'Tianmen' };
 const LAKE_ZH: Record<string, string> = { 'Daguan Hu': '大官湖', 'Po Hu': '泊湖' };
 // A few OSM ways are tagged in traditional characters (四環線 next to 四环线); one label per road, in simplified.
@@ -194,7 +197,7 @@ function buildLabels(roads: Feature<Geometry, Props>[]): LabelFeature[] {
   for (const row of seats) {
     const [adcode = '', name = '', , lng, lat] = row.split(',');
     const en = DISTRICT_EN[adcode];
-    if (en) labels.push(label([Number(lng), Number(lat)], { name_zh: name, name_en: en, kind: 'district', rank: URBAN_DISTRICTS.has(adcode) ? 1 : 2 }));
+    if (en) labels.push(label(DISTRICT_LABEL_AT[adcode] ?? [Number(lng), Number(lat)], { name_zh: name, name_en: en, kind: 'district', rank: URBAN_DISTRICTS.has(adcode) ? 1 : 2 }));
   }
   labels.push(...waterLabels(), ...roadLabels(roads));
   return labels;
@@ -202,7 +205,7 @@ function buildLabels(roads: Feature<Geometry, Props>[]): LabelFeature[] {
 
 // Where along each OSM centreline its name reads best at the wall's default view (hand-picked hints).
 const RIVER_LABEL_HINTS: Record<string, { at: Position; rank: 1 | 2 | 3 }> = {
-  长江: { at: [114.345, 30.625], rank: 1 }, 汉江: { at: [114.17, 30.575], rank: 1 },
+  长江: { at: [114.265, 30.515], rank: 1 }, 汉江: { at: [114.12, 30.565], rank: 1 },
   府河: { at: [114.25, 30.70], rank: 2 }, 举水: { at: [114.72, 30.70], rank: 2 },
 };
 

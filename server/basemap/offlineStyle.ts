@@ -10,7 +10,7 @@ export const PALETTE = {
   water: '#1b3150',
   waterLine: '#22406a',
   /** Indexed by OSM class_rank 1 (motorway) … 5 (tertiary); minor roads use `minorRoad`. */
-  roads: ['#8c97ab', '#7a859a', '#636e82', '#4c5668', '#3a4352'],
+  roads: ['#a5afc1', '#8893a7', '#6b768a', '#4f596b', '#3b4454'],
   minorRoad: '#252c38',
 } as const;
 
@@ -31,7 +31,11 @@ const metresToPx = (z: number): ExpressionSpecification => ['max', 1, ['*', rive
 
 function waterLayers(): LayerSpecification[] {
   return [
-    { id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': PALETTE.water, 'fill-outline-color': PALETTE.waterLine } },
+    {
+      id: 'lakes', type: 'fill', source: 'lakes',
+      // Natural Earth outlines are ~1 km coarse: let them recede where streets are drawn.
+      paint: { 'fill-color': PALETTE.water, 'fill-outline-color': PALETTE.waterLine, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 11, 1, 13, 0.55] },
+    },
     {
       id: 'rivers-regional', type: 'line', source: 'rivers', maxzoom: 10,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
@@ -63,13 +67,13 @@ function roadLayers(): LayerSpecification[] {
       paint: {
         'line-color': byRank(PALETTE.roads),
         'line-width': zoomStops(1.6, [
-          [8, byRank([0.6, 0.5, 0.3, 0.2, 0.1])],
-          [11, byRank([1.6, 1.4, 1.0, 0.7, 0.4])],
-          [14, byRank([4, 3.4, 2.8, 2.2, 1.6])],
+          [8, byRank([0.8, 0.7, 0.4, 0.2, 0.1])],
+          [11, byRank([2.0, 1.7, 1.2, 0.8, 0.5])],
+          [14, byRank([4.5, 3.8, 3, 2.2, 1.6])],
           [17, byRank([12, 10, 8, 6, 5])],
         ]),
         // Secondary and tertiary roads fade in so the city overview stays calm.
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 9, byRank([1, 1, 0.8, 0.3, 0]), 12, 1],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 9, byRank([1, 1, 0.8, 0.3, 0]), 12.5, 1],
       },
     },
   ];

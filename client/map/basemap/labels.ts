@@ -5,13 +5,13 @@ type ZoomRange = readonly [minZoom: number, maxZoom: number];
 
 /**
  * Zooms at which each kind and rank of label shows: [min, max). Chosen so labels of one kind do not
- * collide at the zooms they show at — districts from 9 (the urban seven are ~4 km apart), regional
+ * collide at the zooms they show at — districts from 9, the urban seven from 10 (江汉/江岸 are ~4 km apart), regional
  * places only while Wuhan is still small, road names only where the roads are drawn wide.
  */
 export const LABEL_ZOOMS: Record<LabelKind, Record<Rank, ZoomRange>> = {
   province: { 1: [4, 7.5], 2: [4, 7.5], 3: [4, 7.5] },
-  place: { 1: [5, 9], 2: [6, 9.5], 3: [7, 9.5] },
-  district: { 1: [9.5, 24], 2: [9, 24], 3: [9, 24] },
+  place: { 1: [5, 10], 2: [6, 9.5], 3: [7, 9.5] },
+  district: { 1: [10, 24], 2: [9, 24], 3: [9, 24] },
   water: { 1: [9.5, 24], 2: [10.5, 24], 3: [7, 10] },
   road: { 1: [12, 24], 2: [13, 24], 3: [14, 24] },
 };
