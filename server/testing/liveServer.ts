@@ -10,6 +10,7 @@ import { createTempStore } from './tempStore.js';
 import { Registry } from '../auth/registry.js';
 import { authorizeCommand } from '../auth/scope.js';
 import path from 'node:path';
+import type { Router } from 'express';
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
   /** Every snapshot and delta received, in order. */
@@ -17,16 +18,22 @@ export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
   fieldStates: FieldState[];
 };
 
+export interface TestServerOptions {
+  /** Extra routers by mount path, built from the server's own ledger and registry (e.g. tracker ingest). */
+  routers?: (deps: { ledger: Ledger; registry: Registry }) => Record<string, Router>;
+}
+
 /**
  * A real server on an ephemeral port with a real SQLite log, seeded with the fixture world.
  * Ticks are driven by the test (`tick()`) so coalescing is deterministic.
  */
-export async function startTestServer() {
+export async function startTestServer(opts: TestServerOptions = {}) {
   const tmp = createTempStore();
   const ledger = new Ledger({ store: tmp.store, authorize: authorizeCommand });
   await seedLedger(ledger, createSeed(), Date.now());
   const registry = new Registry(path.join(path.dirname(tmp.file), 'registry.sqlite'));
-  const app: App = createApp({ ledger, registry, log: pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000 });
+  const routers = opts.routers?.({ ledger, registry });
+  const app: App = createApp({ ledger, registry, log: pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000, routers });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
