@@ -8,6 +8,16 @@ export interface StoredSnapshot {
   state: PictureState;
 }
 
+export interface EntityEventsOptions {
+  /** @default 100 */
+  limit?: number;
+  beforeSeq?: number;
+  /** @default 0 */
+  afterSeq?: number;
+  /** @default 'newest' */
+  order?: 'newest' | 'oldest';
+}
+
 /**
  * The durable event log. Every change is appended here before it is acknowledged or broadcast.
  * Async so that a networked backend (PostgreSQL) can implement it as well as embedded SQLite.
@@ -29,5 +39,13 @@ export interface EventStore {
   latestSnapshot(atSeq?: number): Promise<StoredSnapshot | null>;
   saveSnapshot(snapshot: StoredSnapshot): Promise<void>;
   countEvents(): Promise<number>;
+  /** Seq of the newest snapshot with seq ≤ atSeq, without reading it; null when there is none. */
+  snapshotSeqAt(atSeq: number): Promise<number | null>;
+  /** Events that named `entity` (`kind:id`, see server/history/entities.ts) with afterSeq < seq < beforeSeq, newest first unless `order: 'oldest'`. */
+  entityEvents(entity: string, opts?: EntityEventsOptions): Promise<LogEvent[]>;
+  /** Events with fromServerTime ≤ serverTime ≤ toServerTime and seq > afterSeq, in seq order. */
+  eventsBetween(fromServerTime: number, toServerTime: number, opts?: { limit?: number; afterSeq?: number }): Promise<LogEvent[]>;
+  /** Seq of the last event with serverTime ≤ t, 0 when there is none. */
+  seqAt(serverTime: number): Promise<number>;
   close(): Promise<void>;
 }

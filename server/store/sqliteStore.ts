@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LogEvent, NewEvent } from '../../shared/events.js';
-import type { EventStore, StoredSnapshot } from './eventStore.js';
+import type { EntityEventsOptions, EventStore, StoredSnapshot } from './eventStore.js';
+import { migrate, otherEntitiesWriter } from './sqliteSchema.js';
+import { entitiesOf } from '../history/entities.js';
 
 interface EventRow {
   seq: number;
@@ -12,25 +14,8 @@ interface EventRow {
   device_time: number | null;
   server_time: number;
   data: string;
+  entity: string | null;
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  seq         INTEGER PRIMARY KEY,
-  type        TEXT    NOT NULL,
-  actor       TEXT    NOT NULL,
-  report_id   TEXT    UNIQUE,
-  device_time INTEGER,
-  server_time INTEGER NOT NULL,
-  data        TEXT    NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_server_time ON events(server_time);
-CREATE TABLE IF NOT EXISTS snapshots (
-  seq        INTEGER PRIMARY KEY,
-  created_at INTEGER NOT NULL,
-  state      TEXT    NOT NULL
-);
-`;
 
 function toEvent(row: EventRow): LogEvent {
   return {
@@ -54,18 +39,22 @@ export function openSqliteStore(file: string): EventStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec(SCHEMA);
+  migrate(db);
 
   const insert = db.prepare(
-    'INSERT INTO events (type, actor, report_id, device_time, server_time, data) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO events (type, actor, report_id, device_time, server_time, data, entity) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const addOthers = otherEntitiesWriter(db);
   const appendAll = db.transaction((events: NewEvent[]) =>
-    events.map((e) =>
-      Number(
-        insert.run(e.type, e.actor, e.reportId, e.deviceTime, e.serverTime, JSON.stringify(e.data)).lastInsertRowid,
-      ),
-    ),
+    events.map((e) => {
+      const [primary, ...others] = entitiesOf(e);
+      const row = insert.run(e.type, e.actor, e.reportId, e.deviceTime, e.serverTime, JSON.stringify(e.data), primary ?? null);
+      const seq = Number(row.lastInsertRowid);
+      addOthers(seq, others);
+      return seq;
+    }),
   );
+  const history = historyQueries(db);
   const byReport = db.prepare<[string], { seq: number }>('SELECT seq FROM events WHERE report_id = ?');
   const page = db.prepare<[number, number, number], EventRow>(
     'SELECT * FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
@@ -110,8 +99,45 @@ export function openSqliteStore(file: string): EventStore {
     async countEvents() {
       return count.get()?.n ?? 0;
     },
+    ...history,
     async close() {
       db.close();
+    },
+  };
+}
+
+/** The read side of entity history and time travel; every query walks an index. */
+function historyQueries(db: Database.Database) {
+  // Each side is limited before the union so a team with 100,000 fixes costs `limit` rows, not 100,000.
+  const byEntity = (dir: 'ASC' | 'DESC') =>
+    db.prepare<{ entity: string; after: number; before: number; limit: number }, EventRow>(`
+      SELECT * FROM events WHERE seq IN (
+        SELECT seq FROM (SELECT seq FROM events WHERE entity = @entity AND seq > @after AND seq < @before ORDER BY seq ${dir} LIMIT @limit)
+        UNION
+        SELECT seq FROM (SELECT seq FROM event_entities WHERE entity = @entity AND seq > @after AND seq < @before ORDER BY seq ${dir} LIMIT @limit)
+      ) ORDER BY seq ${dir} LIMIT @limit`);
+  const entityQuery = { newest: byEntity('DESC'), oldest: byEntity('ASC') };
+  const between = db.prepare<[number, number, number, number], EventRow>(
+    'SELECT * FROM events WHERE server_time >= ? AND server_time <= ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
+  // Server time is stamped at admission in log order, so it only goes back if the host clock steps
+  // back; taking the newest server_time ≤ t (ties: highest seq) keeps this one index probe.
+  const atTime = db.prepare<[number], { seq: number }>(
+    'SELECT seq FROM events WHERE server_time <= ? ORDER BY server_time DESC, seq DESC LIMIT 1',
+  );
+  const snapSeq = db.prepare<[number], { seq: number }>('SELECT seq FROM snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1');
+  return {
+    async snapshotSeqAt(atSeq: number) {
+      return snapSeq.get(atSeq)?.seq ?? null;
+    },
+    async entityEvents(entity: string, { limit = 100, beforeSeq = Number.MAX_SAFE_INTEGER, afterSeq = 0, order = 'newest' }: EntityEventsOptions = {}) {
+      return entityQuery[order].all({ entity, after: afterSeq, before: beforeSeq, limit }).map(toEvent);
+    },
+    async eventsBetween(from: number, to: number, { limit = 1000, afterSeq = 0 } = {}) {
+      return between.all(from, to, afterSeq, limit).map(toEvent);
+    },
+    async seqAt(serverTime: number) {
+      return atTime.get(serverTime)?.seq ?? 0;
     },
   };
 }
