@@ -12,7 +12,7 @@ const base: CSSProperties = {
   position: 'absolute',
   bottom: 0,
   zIndex: 2,
-  maxWidth: '60%',
+  maxWidth: '85%',
   padding: '3px 10px',
   font: '13px/1.4 "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif',
   // Readable across a control room but dimmer than any live data.
