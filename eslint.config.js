@@ -27,7 +27,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['client/live/socket.ts'],
+    // The field app has its own socket (role 'field', its outbox as transport): one file, like the wall's.
+    files: ['client/live/socket.ts', 'client/field/live/fieldSocket.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

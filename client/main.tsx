@@ -1,14 +1,23 @@
-import { StrictMode, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/i18n.js';
 import { WallPage } from './wall/WallPage.js';
 import './styles/wall.css';
+
+// Lazy, so that the field phones' chunk does not pull in the map libraries.
+const FieldPage = lazy(() => import('./field/FieldPage.js').then((m) => ({ default: m.FieldPage })));
 
 /** One entry per audience, by pathname; `/console` and `/field` will join here. */
 function route(pathname: string): ReactNode {
   switch (pathname.replace(/\/+$/, '') || '/') {
     case '/':
       return <WallPage />;
+    case '/field':
+      return (
+        <Suspense fallback={null}>
+          <FieldPage />
+        </Suspense>
+      );
     default:
       return <p className="not-found">404 — {pathname}</p>;
   }
