@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { io } from 'socket.io-client';
+import type { Snapshot } from '../shared/protocol.js';
+import { Registry } from '../server/auth/registry.js';
+import { openSqliteStore } from '../server/store/sqliteStore.js';
+import { guardOffline, launchChromium } from './browser.js';
+import { startServerProcess } from './serverProcess.js';
+
+let server: Awaited<ReturnType<typeof startServerProcess>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The demo scenario is seeded, but nothing moves the teams: every fix on the wall comes from this phone.
+  server = await startServerProcess({ SIMULATOR: 'off' });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function snapshot(): Promise<Snapshot> {
+  return (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot;
+}
+
+const pending = async (page: Page) => Number(await page.getByTestId('outbox-pending').getAttribute('data-count'));
+
+/** Reads the phone's outbox straight from IndexedDB (what survives a reload). */
+function queuedReports(page: Page): Promise<{ reportId: string; name: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('gridcommand-field');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('outbox').objectStore('outbox').getAll();
+          req.onsuccess = () => resolve((req.result as { reportId: string; name: string }[]).map(({ reportId, name }) => ({ reportId, name })));
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+async function fileIncident(page: Page, n: number) {
+  await page.getByTestId('tab-incident').click();
+  await page.getByTestId('incident-note').fill(`冲岗 #${n}`);
+  await page.getByTestId('report-submit').click();
+}
+
+async function fileTally(page: Page, checkpointId: string, n: number) {
+  await page.getByTestId('tab-tally').click();
+  await page.getByTestId('tally-checkpoint').fill(checkpointId);
+  await page.getByTestId('tally-inboundPersons').fill(String(n));
+  await page.getByTestId('tally-refused').fill('1');
+  await page.getByTestId('report-submit').click();
+}
+
+test('reports filed offline survive a reload and arrive exactly once; the wall sees the newest position', async () => {
+  const before = await snapshot();
+  const team = Object.values(before.state.teams).find((t) => t.kind === 'disinfection');
+  const checkpointId = Object.keys(before.state.checkpoints)[0];
+  if (!team || !checkpointId) throw new Error('the demo scenario has no disinfection team or checkpoint');
+  const registry = new Registry(path.join(server.dataDir, 'registry.sqlite'));
+  const code = registry.issueTeamCode(team.id);
+  registry.close();
+
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    permissions: ['geolocation'],
+    geolocation: { latitude: 30.58, longitude: 114.29, accuracy: 10 },
+  });
+  const outside = await guardOffline(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  await page.goto(`${server.url}/field`);
+  await page.getByTestId('signin-code').fill(code);
+  await page.getByTestId('signin-submit').click();
+  await expect.poll(() => page.getByTestId('team-name').textContent()).toBe(team.name);
+  await page.getByTestId('offline-ready').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  // On duty while online: the status change and the first fix go straight through.
+  await page.getByTestId('duty-toggle').click();
+  await expect.poll(() => pending(page), { timeout: 15_000 }).toBe(0);
+
+  await context.setOffline(true);
+  await expect.poll(() => page.getByTestId('link-status').getAttribute('class'), { timeout: 15_000 }).toContain('is-offline');
+  const route: [number, number][] = [];
+  for (let n = 0; n < 20; n++) {
+    if (n % 5 === 4) {
+      const fix: [number, number] = [114.29 + (n + 1) * 0.002, 30.58 + (n + 1) * 0.001]; // ~200 m hops: reported at once
+      route.push(fix);
+      await context.setGeolocation({ longitude: fix[0], latitude: fix[1], accuracy: 8 });
+    }
+    const count = await pending(page);
+    if (n % 2 === 0) await fileIncident(page, n);
+    else await fileTally(page, checkpointId, n);
+    await expect.poll(() => pending(page)).toBeGreaterThan(count);
+  }
+  const filed = (await queuedReports(page)).filter((r) => r.name === 'incident:create' || r.name === 'checkpoint:tally');
+  expect(filed).toHaveLength(20);
+
+  // The page comes back from the service worker, and so does the outbox (from IndexedDB).
+  await page.reload();
+  await page.getByTestId('team-card').waitFor();
+  expect(await page.getByText(/离线：显示上次同步的信息/).count()).toBe(1);
+  expect(await pending(page)).toBeGreaterThanOrEqual(20 + route.length);
+  const newest: [number, number] = [114.35, 30.61];
+  await context.setGeolocation({ longitude: newest[0], latitude: newest[1], accuracy: 5 });
+  await expect.poll(async () => (await queuedReports(page)).some((r) => r.name === 'position:report')).toBe(true);
+
+  await context.setOffline(false);
+  await expect.poll(() => pending(page), { timeout: 30_000, interval: 250 }).toBe(0);
+
+  // Exactly once, from this team, in the durable log.
+  const store = openSqliteStore(path.join(server.dataDir, 'gridcommand.sqlite'));
+  const seen = new Map<string, number>();
+  const types: string[] = [];
+  for await (const e of store.readEvents(0)) {
+    if (e.actor !== `team:${team.id}` || !e.reportId) continue;
+    seen.set(e.reportId, (seen.get(e.reportId) ?? 0) + 1);
+    types.push(e.type);
+  }
+  await store.close();
+  for (const r of filed) expect(seen.get(r.reportId), r.name).toBe(1);
+  expect([...seen.values()].every((n) => n === 1)).toBe(true);
+  expect(types.filter((t) => t === 'incident:create' || t === 'checkpoint:tally')).toHaveLength(20);
+  expect(types.filter((t) => t === 'position:report').length).toBeGreaterThanOrEqual(route.length + 2);
+
+  // A wall client (default role) sees the newest fix, not one of the backfilled ones.
+  const wall = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
+  const picture = await new Promise<Snapshot>((resolve, reject) => {
+    wall.once('state:snapshot', resolve);
+    wall.once('connect_error', reject);
+  });
+  wall.disconnect();
+  const position = picture.state.teams[team.id]?.position;
+  expect(position?.[0]).toBeCloseTo(newest[0], 6);
+  expect(position?.[1]).toBeCloseTo(newest[1], 6);
+
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
