@@ -35,7 +35,7 @@ function brokerOf(url: string): string {
 export function startOwnTracksMqtt(opts: OwnTracksMqttOptions): OwnTracksMqtt {
   const topic = opts.topic ?? 'owntracks/+/+';
   const now = opts.now ?? Date.now;
-  const log = opts.log.child({ part: 'mqtt', broker: brokerOf(opts.url) });
+  const log = opts.log.child({ broker: brokerOf(opts.url) });
   const client = connect(opts.url, { clientId: `gridcommand-${crypto.randomBytes(6).toString('hex')}`, reconnectPeriod: 5000, connectTimeout: 10_000 });
 
   async function handle(msgTopic: string, payload: Buffer | string): Promise<void> {
