@@ -26,14 +26,20 @@ export const ConfigEnv = z.object({
   SCENARIO_SEED: z.coerce.number().int().default(2020),
   /** Replace the offline basemap with a MapLibre style URL … */
   BASEMAP_STYLE_URL: z.string().url().optional(),
-  /** … or a raster/vector tile URL template ({z}/{x}/{y}) … */
+  /** … or a raster tile URL template ({z}/{x}/{y}); vector tiles need a style (BASEMAP_STYLE_URL) … */
   BASEMAP_TILE_URL: z.string().min(1).optional(),
   /** … or a local PMTiles file, served by the app. */
   BASEMAP_PMTILES: z.string().min(1).optional(),
-  /** Datum of the configured basemap: gcj02 for AMap/Tencent tiles; every layer is then shifted to match. */
+  /** Datum of the configured (custom) basemap: gcj02 for AMap/Tencent tiles shifts every layer to match; ignored for the offline basemap. */
   BASEMAP_CRS: z.enum(['wgs84', 'gcj02', 'cgcs2000']).default('wgs84'),
   BASEMAP_ATTRIBUTION: z.string().max(500).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Also serve the OsmAnd / Traccar Client protocol at / on this port (Traccar's default is 5055); off when unset. */
+  OSMAND_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Take OwnTracks positions from this MQTT broker, e.g. mqtt://127.0.0.1:1883; off when unset. */
+  MQTT_URL: z.string().url().optional(),
+  /** MQTT topic filter for OwnTracks; its two + levels are the device id <user>/<device>. */
+  MQTT_TOPIC: z.string().min(1).default('owntracks/+/+'),
 });
 
 export interface BasemapConfig {
@@ -57,6 +63,8 @@ export interface Config {
   logLevel: z.infer<typeof ConfigEnv>['LOG_LEVEL'];
   /** Folder of the shipped static data (basemap, scenario sources). */
   staticDataDir: string;
+  /** Tracker ingest listeners beyond the /ingest routes. */
+  ingest: { osmandPort?: number; mqttUrl?: string; mqttTopic: string };
 }
 
 /** Parses the environment; throws one readable error listing every bad variable. */
@@ -85,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     },
     logLevel: e.LOG_LEVEL,
     staticDataDir: path.resolve(repoRoot, 'data'),
+    ingest: { osmandPort: e.OSMAND_PORT, mqttUrl: e.MQTT_URL, mqttTopic: e.MQTT_TOPIC },
   };
 }

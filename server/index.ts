@@ -12,6 +12,7 @@ import { createApp } from './app.js';
 import { createBasemapRouter } from './basemap/router.js';
 import { buildScenario } from './scenario/buildScenario.js';
 import { startSimulator } from './sim/simulator.js';
+import { createIngestRouters, startIngestListeners } from './ingest/ingest.js';
 
 // Composition root: read config, build dependencies, listen. Nothing else lives here.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +38,7 @@ if (ledger.state.seq === 0 && config.demo) {
   log.info({ events: n }, 'demo scenario seeded');
 }
 
+const ingestDeps = { ledger, registry, log: log.child({ part: 'ingest' }) };
 const app = createApp({
   ledger,
   registry,
@@ -44,12 +46,13 @@ const app = createApp({
   version,
   tickMs: config.tickMs,
   clientDir: path.join(root, 'dist', 'client'),
-  routers: { '/basemap': createBasemapRouter({ dataDir: config.staticDataDir, basemap: config.basemap }) },
+  routers: { '/basemap': createBasemapRouter({ dataDir: config.staticDataDir, basemap: config.basemap }), ...createIngestRouters(ingestDeps) },
 });
 await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 log.info({ port, version }, `GridCommand listening on http://localhost:${port}`);
+const ingest = await startIngestListeners({ ...config.ingest, host: config.host }, ingestDeps);
 
 const simulator = config.simulator
   ? await startSimulator({ url: `http://127.0.0.1:${port}`, ...config.scenario, dataDir: config.staticDataDir, logger: log.child({ part: 'simulator' }) })
@@ -58,6 +61,7 @@ const simulator = config.simulator
 async function shutdown(signal: string): Promise<void> {
   log.info({ signal }, 'shutting down');
   await simulator?.stop();
+  await ingest.close();
   await app.close();
   await ledger.drain();
   await ledger.snapshotNow();
