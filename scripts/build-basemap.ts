@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { LabelFeature, LabelProperties } from '../client/map/basemap/contract.js';
+import type { LabelFeature, LabelProperties } from '../shared/basemap.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = (p: string) => path.join(root, 'data/sources', p);

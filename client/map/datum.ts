@@ -1,8 +1,9 @@
 import gcoord from 'gcoord';
 import type { LngLat } from '../../shared/geo.js';
 
-/** Datum of the basemap being drawn under our layers. Data is WGS-84 everywhere else. */
-export type BasemapCrs = 'wgs84' | 'gcj02' | 'cgcs2000';
+import type { BasemapCrs } from '../../shared/basemap.js';
+
+export type { BasemapCrs };
 
 /**
  * Returns the function that moves a WGS-84 position onto the basemap's datum.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { LabelFeature } from '../../client/map/basemap/contract.js';
+import type { LabelFeature } from '../../shared/basemap.js';
 import { STATIC_DATA_DIR } from './testServer.js';
 
 // Checks on the committed output of scripts/build-basemap.ts.

@@ -1,6 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { BasemapConfig } from '../config.js';
-import type { BasemapClientConfig } from '../../client/map/basemap/contract.js';
+import type { BasemapClientConfig } from '../../shared/basemap.js';
 import { offlineStyle } from './offlineStyle.js';
 import { pmtilesStyle, rasterTileStyle } from './customStyles.js';
 import { readPmtilesSummary } from './pmtiles.js';

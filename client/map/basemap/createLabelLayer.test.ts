@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { LngLat } from '../../../shared/geo.js';
 import { displayProjector } from '../datum.js';
-import type { LabelFeature, LabelProperties } from './contract.js';
+import type { LabelFeature, LabelProperties } from '../../../shared/basemap.js';
 import { createLabelLayer } from './createLabelLayer.js';
 
 function createLabel(props: Partial<LabelProperties> & Pick<LabelProperties, 'kind'>, at: LngLat = [114.3, 30.6]): LabelFeature {

@@ -1,6 +1,6 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { LngLat } from '../../../shared/geo.js';
-import type { LabelFeature } from './contract.js';
+import type { LabelFeature } from '../../../shared/basemap.js';
 import { LABEL_COLOURS, LABEL_SIZES, labelCharacterSet, labelText, visibleLabels } from './labels.js';
 
 /** Props of {@link createLabelLayer}. */

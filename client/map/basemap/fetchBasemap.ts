@@ -1,5 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import type { BasemapClientConfig } from './contract.js';
+import type { BasemapClientConfig } from '../../../shared/basemap.js';
 import { absolutizeStyle, usesPmtiles } from './absolutize.js';
 
 /** Options of {@link fetchBasemap}; the defaults are right in the browser. */

@@ -4,4 +4,4 @@ export { absolutizeStyle, usesPmtiles } from './absolutize.js';
 export { createLabelLayer, LABEL_FONT_FAMILY, type LabelLayerProps } from './createLabelLayer.js';
 export { fetchLabels, visibleLabels, LABEL_ZOOMS } from './labels.js';
 export { Attribution, type AttributionProps } from './Attribution.js';
-export type { BasemapClientConfig, LabelFeature, LabelKind, LabelProperties } from './contract.js';
+export type { BasemapClientConfig, LabelFeature, LabelKind, LabelProperties } from '../../../shared/basemap.js';

@@ -1,4 +1,4 @@
-import type { LabelFeature, LabelKind, LabelProperties } from './contract.js';
+import type { LabelFeature, LabelKind, LabelProperties } from '../../../shared/basemap.js';
 
 type Rank = LabelProperties['rank'];
 type ZoomRange = readonly [minZoom: number, maxZoom: number];

@@ -1,6 +1,8 @@
-// Pure types shared by the basemap server, build script and client (no DOM, no Node): candidates for shared/.
-import type { LngLat } from '../../../shared/geo.js';
-import type { BasemapCrs } from '../datum.js';
+// The basemap's wire types: served by server/basemap, built by scripts/build-basemap.ts, read by the client.
+import type { LngLat } from './geo.js';
+
+/** Datum of the basemap being drawn under our layers. Data is WGS-84 everywhere else. */
+export type BasemapCrs = 'wgs84' | 'gcj02' | 'cgcs2000';
 
 /** What a basemap label names; drives its size, colour and the zooms it shows at. */
 export const LABEL_KINDS = ['province', 'place', 'district', 'water', 'road'] as const;
@@ -23,7 +25,6 @@ export interface LabelFeature {
   geometry: { type: 'Point'; coordinates: LngLat };
   properties: LabelProperties;
 }
-
 
 /** `GET /basemap/config.json`: what the client needs besides the style. */
 export interface BasemapClientConfig {
