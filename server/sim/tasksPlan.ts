@@ -5,7 +5,7 @@ import { shortestPath } from './routing.js';
 import type { Job, Planned, SimState } from './state.js';
 
 const MAX_JOBS = 24;
-const MAX_ASSIGN_M = 6000;
+const MAX_ASSIGN_M = 4000;
 const AGENTS = ['含氯消毒液 500mg/L', '84消毒液 1:100', '过氧乙酸 0.5%', '二氧化氯 500mg/L'];
 
 /** On start: tasks an earlier run left half-done go back to the pool (their jobs died with it). */
