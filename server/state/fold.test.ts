@@ -100,4 +100,15 @@ describe('fold', () => {
     foldEvent(state, ev(next(), 'supply:deliver', { reportId: 'e', recordedAt: T0, teamId: 't2', households: 3, items: '药品', note: '' }), createChangeSet());
     expect(state.teams.t2?.deliveriesToday).toBe(2);
   });
+
+  test("today's point of the case curve follows cell reports between clock ticks", () => {
+    const { state, next } = seeded();
+    const noon = Date.parse('2020-02-10T12:00:00+08:00');
+    foldEvent(state, ev(next(), 'clock:set', { reportId: 'a', recordedAt: T0, scenarioTime: noon, speed: 1440 }), createChangeSet());
+    const changes = createChangeSet();
+    foldEvent(state, ev(next(), 'cell:report', { reportId: 'b', recordedAt: T0, cellId: 'c1', counts: { confirmed: 7, cured: 2 } }), changes);
+    foldEvent(state, ev(next(), 'cell:report', { reportId: 'c', recordedAt: T0, cellId: 'c2', counts: { confirmed: 3 } }), changes);
+    expect(state.days['2020-02-10']).toEqual({ date: '2020-02-10', confirmed: 10, active: 8, cured: 2, deaths: 0 });
+    expect([...changes.days]).toEqual(['2020-02-10']);
+  });
 });
