@@ -1,6 +1,7 @@
-import { formatScenarioTime } from '../../i18n/format.js';
 import type { GeoProblem } from '../geo/usePositionSharing.js';
+import { useNow } from '../../wall/useNow.js';
 import { useFieldT } from '../i18n/fieldI18n.js';
+import { formatDeviceTime } from './formatTime.js';
 
 /** Props of `DutyToggle`. */
 export interface DutyToggleProps {
@@ -13,7 +14,8 @@ export interface DutyToggleProps {
 /** One big switch: on duty shares the position, off duty does not even ask the GPS. */
 export function DutyToggle({ onDuty, onChange, lastFix, problem }: DutyToggleProps) {
   const { t, lang } = useFieldT();
-  const fix = lastFix ? t('duty.fix', { m: Math.round(lastFix.coords.accuracy), time: formatScenarioTime(lastFix.timestamp, lang) }) : t('duty.noFix');
+  const now = useNow(60_000);
+  const fix = lastFix ? t('duty.fix', { m: Math.round(lastFix.coords.accuracy), time: formatDeviceTime(lastFix.timestamp, now, lang) }) : t('duty.noFix');
   return (
     <section className={onDuty ? 'field-card field-duty is-on' : 'field-card field-duty'}>
       <p className="field-duty-state" data-testid="duty-state">

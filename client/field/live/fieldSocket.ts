@@ -49,14 +49,20 @@ export function connectField(options: FieldSocketOptions): FieldSocket {
   // Do not wait out socket.io's backoff when the phone says the network is back. A fresh connect
   // (disconnect first) rather than connect() alone, which would race the pending reconnect timer.
   const onOnline = () => {
-    if (!socket.connected) socket.disconnect().connect();
+    if (socket.connected) options.onStatus('connected');
+    else socket.disconnect().connect();
   };
+  // The phone knows it lost the network before the socket's heartbeat does; say so at once.
+  // Reports sent meanwhile time out and stay queued.
+  const onOffline = () => options.onStatus('offline');
   window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
 
   return {
-    isConnected: () => socket.connected,
+    // navigator.onLine === false is reliable (true is not): no point sending into a dead socket.
+    isConnected: () => socket.connected && navigator.onLine,
     send<N extends FieldCommand>(name: N, payload: CommandOf<N>): Promise<Ack> {
-      if (!socket.connected) return Promise.reject(new Error('not connected'));
+      if (!socket.connected || !navigator.onLine) return Promise.reject(new Error('not connected'));
       return new Promise((resolve, reject) => {
         // socket.io's typed emit cannot follow a generic event name; the payload was parsed with Commands[name].
         const timed = socket.timeout(ackTimeoutMs);
@@ -66,6 +72,7 @@ export function connectField(options: FieldSocketOptions): FieldSocket {
     },
     close() {
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
       socket.disconnect();
     },
   };
