@@ -10,6 +10,7 @@ import type { SimCommand } from './commands.js';
 import { createSimContext } from './context.js';
 import { createSimState, planTick } from './plan.js';
 import { worldFromSnapshot } from './world.js';
+import { yieldTeamsTakenOver } from './teamsPlan.js';
 
 const dataDir = path.resolve(import.meta.dirname, '../../data');
 const T0 = Date.UTC(2024, 0, 1);
@@ -92,5 +93,20 @@ describe('planTick', () => {
     const flow = all.filter((c) => 'taskId' in c.payload && c.payload.taskId === done?.payload.taskId).map((c) => c.name);
     expect(flow).toEqual(['task:setStatus', 'task:acknowledge', 'team:setStatus', 'task:setStatus', 'team:setStatus', 'task:complete']);
     expect(scenario.teams.find((t) => t.id === done?.payload.teamId)?.kind).toBe('disinfection');
+  });
+});
+
+describe('real devices', () => {
+  test('stops moving a team once a fix newer than its own arrives, and keeps moving the others', () => {
+    const sim = createSim();
+    const first = planTick(sim, T0 + 1000).filter((p) => p.command.name === 'position:report');
+    const [a, b] = [...sim.world.teams.values()];
+    expect(yieldTeamsTakenOver(sim, [{ ...a!, reportedAt: sim.lastFix.get(a!.id)! }])).toEqual([]);
+    expect(yieldTeamsTakenOver(sim, [{ ...a!, reportedAt: sim.lastFix.get(a!.id)! + 60_000 }, { ...b!, reportedAt: null }])).toEqual([a!.id]);
+    const later = planTick(sim, T0 + 2000).filter((p) => p.command.name === 'position:report');
+    const teamsMoved = later.map((p) => (p.command.payload as { teamId: string }).teamId);
+    expect(teamsMoved).not.toContain(a!.id);
+    expect(teamsMoved).toContain(b!.id);
+    expect(later.length).toBe(first.length - 1);
   });
 });

@@ -37,6 +37,8 @@ export function createSimState(ctx: SimContext, world: World, opts: SimStateOpti
     status: new Map(),
     battery: new Map(),
     busyUntil: new Map(),
+    lastFix: new Map(),
+    external: new Set(),
     sentCounts: new Map(),
     districtActive: new Map(),
     cpStatus: new Map(),

@@ -8,6 +8,7 @@ import { Outbox } from './outbox.js';
 import { createSimState, planTick } from './plan.js';
 import type { SimState } from './state.js';
 import { applyDelta, worldFromSnapshot } from './world.js';
+import { yieldTeamsTakenOver } from './teamsPlan.js';
 
 type SimSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -94,11 +95,16 @@ export async function startSimulator(opts: SimulatorOptions): Promise<{ stop(): 
     const t0 = Date.now();
     const ctx = createSimContext({ dataDir: opts.dataDir, seed: opts.seed, speed: opts.speed, cells: [...world.cells.values()] });
     state = createSimState(ctx, world, { start: opts.start, realNowMs: Date.now(), stamp: realStamper(), newId: () => `INC-${randomUUID().slice(0, 13)}` });
+    // Fixes already in the picture (from an earlier run) are not a takeover by a real device.
+    for (const team of world.teams.values()) if (team.reportedAt !== null) state.lastFix.set(team.id, team.reportedAt);
     logger.info({ teams: world.teams.size, cells: world.cells.size, resumedFrom: world.clock?.scenarioTime ?? null, ms: Date.now() - t0 }, 'simulator started');
     ready();
   });
   socket.on('state:delta', (delta) => {
-    if (state) applyDelta(state.world, delta);
+    if (!state) return;
+    applyDelta(state.world, delta);
+    const taken = yieldTeamsTakenOver(state, delta.teams ?? []);
+    if (taken.length) logger.info({ teams: taken }, 'a real device reports for these teams; the simulator stops moving them');
   });
 
   const timer = setInterval(() => {

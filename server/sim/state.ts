@@ -52,6 +52,10 @@ export interface SimState {
   battery: Map<string, number>;
   /** Real time until which a team stays put (deliveries, breaks). */
   busyUntil: Map<string, number>;
+  /** Device time of the last fix the simulator sent per team. */
+  lastFix: Map<string, number>;
+  /** Teams a real phone or tracker took over: the simulator no longer moves them. */
+  external: Set<string>;
   /** Counts last sent (or seen) per cell, to send only what changed. */
   sentCounts: Map<string, CellCounts>;
   districtActive: Map<string, number>;

@@ -17,7 +17,7 @@ function setStatus(s: SimState, team: Team, status: TeamStatus, planned: Planned
 /** Teams the simulator drives: every team with a position (a real phone would report its own). */
 export function ensureMovers(s: SimState): void {
   for (const team of s.world.teams.values()) {
-    if (s.movers.has(team.id) || !team.position) continue;
+    if (s.movers.has(team.id) || !team.position || s.external.has(team.id)) continue;
     s.movers.set(team.id, createMover(s.ctx.graph, team.position, team.kind, s.rng));
     s.battery.set(team.id, team.batteryPct ?? 100);
     s.status.set(team.id, team.status);
@@ -35,6 +35,23 @@ function restOrPatrol(s: SimState, team: Team, battery: number, planned: Planned
   else if (status !== 'resting' || battery >= CHARGED) setStatus(s, team, 'on_duty', planned, null);
 }
 
+/**
+ * A fix newer than any the simulator sent came from a real phone or tracker: that team is theirs
+ * from now on, so the demo never fights a real device for a team's position.
+ */
+export function yieldTeamsTakenOver(s: SimState, teams: readonly Team[]): string[] {
+  const taken: string[] = [];
+  for (const team of teams) {
+    if (team.reportedAt === null || s.external.has(team.id)) continue;
+    if (team.reportedAt > (s.lastFix.get(team.id) ?? Number.NEGATIVE_INFINITY)) {
+      s.external.add(team.id);
+      s.movers.delete(team.id);
+      taken.push(team.id);
+    }
+  }
+  return taken;
+}
+
 /** Moves every team one step and reports its fix: one `position:report` per team per tick. */
 export function planTeams(s: SimState, realNowMs: number, dtS: number): Planned[] {
   const planned: Planned[] = [];
@@ -49,11 +66,13 @@ export function planTeams(s: SimState, realNowMs: number, dtS: number): Planned[
     s.battery.set(team.id, battery);
     restOrPatrol(s, team, battery, planned);
     if (team.kind === 'volunteer' && moving && s.rng.chance(0.004 * dtS)) planned.push(...deliver(s, team, m.position, realNowMs));
+    const stamp = s.stamp();
+    s.lastFix.set(team.id, stamp.recordedAt);
     planned.push({
       command: {
         name: 'position:report',
         payload: {
-          ...s.stamp(),
+          ...stamp,
           teamId: team.id,
           position: m.position,
           speedMps: Math.round(m.speedMps * 10) / 10,
