@@ -66,7 +66,7 @@ export const fieldEn: FieldResources = {
   },
   tally: {
     checkpointId: 'Checkpoint ID',
-    checkpointHint: 'The checkpoint ID (on its sign, or ask the command center)',
+    checkpointHint: 'e.g. CP-001 (on its sign)',
     inboundPersons: 'Persons in',
     outboundPersons: 'Persons out',
     inboundVehicles: 'Vehicles in',

@@ -64,7 +64,7 @@ export const fieldZhCN = {
   },
   tally: {
     checkpointId: '卡口编号',
-    checkpointHint: '填写卡口编号（见卡口牌或向指挥中心询问）',
+    checkpointHint: '如 CP-001（见卡口牌）',
     inboundPersons: '进入人数',
     outboundPersons: '外出人数',
     inboundVehicles: '进入车辆',
