@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openSqliteStore } from './sqliteStore.js';
 import { createCell, T0 } from '../testing/fixtures.js';
 import type { NewEvent } from '../../shared/events.js';
+import { emptyState } from '../../shared/protocol.js';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -63,9 +64,13 @@ describe('sqlite entity history', () => {
       CREATE TABLE snapshots (seq INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, state TEXT NOT NULL);`);
     const insert = old.prepare('INSERT INTO events (type, actor, report_id, device_time, server_time, data) VALUES (?, ?, ?, ?, ?, ?)');
     for (const e of LOG) insert.run(e.type, e.actor, e.reportId, e.deviceTime, e.serverTime, JSON.stringify(e.data));
+    old.prepare('INSERT INTO snapshots VALUES (?, ?, ?)').run(6, T0, JSON.stringify({ ...emptyState(), seq: 6 }));
     old.close();
     const store = openSqliteStore(file);
     expect(seqs(await store.entityEvents('teams:t1'))).toEqual([6, 5, 3, 2]);
+    expect(await store.latestSnapshot()).toEqual({ seq: 6, createdAt: T0, state: { ...emptyState(), seq: 6 } });
+    await store.saveSnapshot({ seq: 7, createdAt: T0, state: { ...emptyState(), seq: 7 } });
+    expect((await store.latestSnapshot())?.state.seq).toBe(7);
     expect(await store.lastSeq()).toBe(6);
     await store.close();
   });
