@@ -71,12 +71,22 @@ export type ClientToServerEvents = {
   [N in CommandName]: (payload: z.input<(typeof Commands)[N]>, ack: AckFn) => void;
 };
 
-/** What a field team's phone sees: its own team and the tasks assigned to it. */
+/** A checkpoint near a field team, for its tally form. */
+export interface NearbyCheckpoint {
+  id: string;
+  name: string;
+  status: Checkpoint['status'];
+  /** From the team's last fix; null when the team has no fix yet (then: its district's checkpoints). */
+  distanceM: number | null;
+}
+
+/** What a field team's phone sees: its own team, the tasks assigned to it, and checkpoints near it. */
 export interface FieldState {
   seq: number;
   serverTime: number;
   team: Team;
   tasks: Task[];
+  checkpoints: NearbyCheckpoint[];
 }
 
 export interface ServerToClientEvents {

@@ -35,7 +35,7 @@ export function FieldHome({ runtime, state, cached, offlineReady, onSignOut }: F
   const [onDuty, setOnDuty] = useOnDuty(switchDuty);
   const { lastFix, problem } = usePositionSharing({ teamId, enabled: onDuty, onReport: reportPosition });
 
-  const ctx: ReportContext = { teamId, tasks: state.tasks, submit, position: lastFix ? [lastFix.coords.longitude, lastFix.coords.latitude] : null };
+  const ctx: ReportContext = { teamId, tasks: state.tasks, checkpoints: state.checkpoints ?? [], submit, position: lastFix ? [lastFix.coords.longitude, lastFix.coords.latitude] : null };
   const complete = (task: Task) => {
     setTaskId(task.id);
     setKind('complete');

@@ -39,6 +39,20 @@ describe('field teams', () => {
     expect(phone.received).toEqual([]);
     expect(phone.fieldStates.map((f) => f.team.id)).toEqual(['t1']);
     expect(phone.fieldStates[0]?.tasks).toEqual([]);
+    expect(phone.fieldStates[0]?.checkpoints.map((c) => c.id)).toEqual(['k1', 'k2']);
+  });
+
+  test('the phone gets the checkpoints nearest its last fix, closest first', async () => {
+    server = await startTestServer();
+    const cookie = await server.signIn('t1');
+    const phone = await server.client({ role: 'field' }, cookie);
+    await server.tick();
+    const report = await send(phone, 'position:report', position('t1', 114.2901, 30.5501, Date.now()));
+    expect(report.ok).toBe(true);
+    await server.tick();
+    const nearby = phone.fieldStates.at(-1)!.checkpoints;
+    expect(nearby[0]).toMatchObject({ id: 'k1', status: 'open' });
+    expect(nearby[0]!.distanceM).toBeLessThan(20);
   });
 
   test('a task assigned to the team reaches its phone live, and the team can acknowledge it', async () => {
