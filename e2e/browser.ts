@@ -32,3 +32,17 @@ export async function guardOffline(context: BrowserContext): Promise<string[]> {
   });
   return outside;
 }
+
+/** Collects Content-Security-Policy violations on every page of the context. */
+export async function collectCspViolations(context: BrowserContext): Promise<() => Promise<string[]>> {
+  await context.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = list;
+    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return async () => {
+    const all: string[] = [];
+    for (const page of context.pages()) all.push(...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])));
+    return all;
+  };
+}

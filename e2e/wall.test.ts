@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { launchChromium, guardOffline } from './browser.js';
+import { collectCspViolations, guardOffline, launchChromium } from './browser.js';
 import { startServerProcess } from './serverProcess.js';
 
 let server: Awaited<ReturnType<typeof startServerProcess>>;
@@ -11,6 +12,11 @@ beforeAll(async () => {
   server = await startServerProcess({ SCENARIO_SPEED: '28800', SCENARIO_START: '2020-01-25' });
   browser = await launchChromium();
 });
+// A failed test must not leave its page rendering in the background and slow the next one.
+const contexts: BrowserContext[] = [];
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+});
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -19,8 +25,10 @@ afterAll(async () => {
 const digits = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
 
 test('the wall shows the live map of Wuhan, its KPIs move, and nothing leaves localhost', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { width: 960, height: 540 } });
+  contexts.push(context);
   const outside = await guardOffline(context);
+  const cspViolations = await collectCspViolations(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -36,11 +44,12 @@ test('the wall shows the live map of Wuhan, its KPIs move, and nothing leaves lo
   expect(await page.getByTestId('kpi-teams').textContent()).toMatch(/\d/);
   expect(outside).toEqual([]);
   expect(errors).toEqual([]);
-  await context.close();
+  expect(await cspViolations()).toEqual([]);
 });
 
 test('the wall speaks English when asked', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { width: 960, height: 540 } });
+  contexts.push(context);
   const outside = await guardOffline(context);
   const page = await context.newPage();
   await page.goto(`${server.url}/?lang=en`);
@@ -48,5 +57,4 @@ test('the wall speaks English when asked', async () => {
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
   await expect.poll(() => page.locator('body').textContent(), { timeout: 30_000 }).toMatch(/Confirmed/);
   expect(outside).toEqual([]);
-  await context.close();
 });

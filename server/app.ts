@@ -9,6 +9,7 @@ import type { Ledger } from './ledger/ledger.js';
 import { Broadcaster } from './live/broadcaster.js';
 import { attachLive } from './live/connection.js';
 import { createApiRouter } from './http/api.js';
+import { securityHeaders } from './http/security.js';
 import { createFieldRouter, sessionTeam } from './http/field.js';
 import type { Registry } from './auth/registry.js';
 
@@ -22,6 +23,8 @@ export interface AppDeps {
   clientDir?: string;
   /** Team codes, field sessions and devices; without it field sign-in is off. */
   registry?: Registry;
+  /** Origins a custom basemap loads from, allowed by the Content-Security-Policy. */
+  cspOrigins?: string[];
   /** Extra routers by mount path, e.g. `/basemap`. */
   routers?: Record<string, Router>;
   now?: () => number;
@@ -41,6 +44,7 @@ export function createApp(deps: AppDeps): App {
   const startedAt = now();
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(deps.cspOrigins));
   const server = http.createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
     serveClient: false,

@@ -9,6 +9,7 @@ import { Registry } from './auth/registry.js';
 import { authorizeCommand } from './auth/scope.js';
 import { seedLedger } from './ledger/seed.js';
 import { createApp } from './app.js';
+import { basemapOrigins } from './http/security.js';
 import { createBasemapRouter } from './basemap/router.js';
 import { buildScenario } from './scenario/buildScenario.js';
 import { startSimulator } from './sim/simulator.js';
@@ -42,6 +43,7 @@ const ingestDeps = { ledger, registry, log: log.child({ part: 'ingest' }) };
 const app = createApp({
   ledger,
   registry,
+  cspOrigins: basemapOrigins([config.basemap.styleUrl, config.basemap.tileUrl]),
   log,
   version,
   tickMs: config.tickMs,

@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { basemapOrigins } from './security.js';
+import { startTestServer } from '../testing/liveServer.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+afterEach(async () => server?.stop());
+
+describe('security headers', () => {
+  test('every answer carries a strict CSP without inline script or eval', async () => {
+    server = await startTestServer();
+    const res = await fetch(`${server.url}/api/health`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  test('a configured basemap adds only its origin', () => {
+    expect(basemapOrigins(['https://tiles.example.cn/{z}/{x}/{y}.png', undefined, 'https://{s}.map.example.com/style.json'])).toEqual([
+      'https://tiles.example.cn',
+      'https://0.map.example.com',
+    ]);
+    expect(basemapOrigins([undefined])).toEqual([]);
+  });
+});
