@@ -11,6 +11,7 @@ import { attachLive } from './live/connection.js';
 import { createApiRouter } from './http/api.js';
 import { securityHeaders } from './http/security.js';
 import { createFieldRouter, sessionTeam } from './http/field.js';
+import { createV1Router } from './http/v1/router.js';
 import type { Registry } from './auth/registry.js';
 
 export interface AppDeps {
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): App {
     const teamId = registry ? sessionTeam(registry, req.headers.cookie) : null;
     return teamId ? `team:${teamId}` : `http:${req.ip ?? 'unknown'}`.replace(/[^A-Za-z0-9_.:-]/g, '_');
   };
+  app.use('/api/v1', createV1Router({ ledger: deps.ledger, now, version: deps.version })); // before /api, whose 404 would catch it
   app.use('/api', createApiRouter({ ledger: deps.ledger, version: deps.version, startedAt, now, actorFor, clientCount: () => io.engine.clientsCount }));
   for (const [mount, router] of Object.entries(deps.routers ?? {})) app.use(mount, router);
   if (deps.clientDir) serveClient(app, deps.clientDir);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Request } from 'express';
+import { EpochMs } from '../../../shared/geo.js';
 import type { Moment } from '../../history/timeTravel.js';
 import { toEpochMs } from '../../exchange/cellProperties.js';
 
@@ -14,6 +14,7 @@ export const TimeParam = z
     if (t === null) ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 time or epoch milliseconds' });
     return t ?? 0;
   })
+  .pipe(EpochMs)
   .meta({ description: 'ISO 8601 time (with zone) or epoch milliseconds' });
 
 /** `?at=<time>` or `?seq=<n>`: which moment of the log to answer for; neither means now. */
@@ -31,12 +32,12 @@ export function momentOf(q: { at?: number; seq?: number }): Moment | null {
 
 export class BadQuery extends Error {}
 
-/** Parses the query string with the route's schema; throws BadQuery with every reason. */
-export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
-  const parsed = schema.safeParse(req.query);
+/** Parses a request's query or path params with the route's schema; throws BadQuery with every reason. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: 'query' | 'path'): z.output<S> {
+  const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const reasons = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-  throw new BadQuery(`bad query: ${reasons.join('; ')}`);
+  throw new BadQuery(`bad ${what}: ${reasons.join('; ')}`);
 }
 
 /** A strict query schema: an unknown parameter is a typo to report, not to ignore. */
