@@ -14,7 +14,7 @@ export type Moment = { seq: number } | { time: number };
 export class StateCache {
   private readonly states = new Map<number, PictureState>();
 
-  /** @param size states kept; each is a whole picture (~20 MB for 5,000 cells). @default 4 */
+  /** @param size states kept; each is a whole picture (~6 MB of heap for 5,000 cells). @default 4 */
   constructor(private readonly size = 4) {}
 
   /** The cached state with the greatest seq in [from, to], or null. */
