@@ -25,11 +25,29 @@ export function ringCentroid(ring: Ring): LngLat {
   return [x / n, y / n];
 }
 
-/** Centroids of the cells that have active cases; compute once per cells identity. */
-export function activeCentroids(cells: readonly Cell[]): CellCentroid[] {
+/**
+ * Centroids of the cells with active cases. Returns `previous` when the weights are unchanged, so the
+ * heatmap does not re-aggregate after updates that moved no active count.
+ */
+export function activeCentroids(
+  shapes: readonly { id: string; centroid: LngLat }[],
+  cells: Record<string, Cell>,
+  previous: readonly CellCentroid[] | null = null,
+): readonly CellCentroid[] {
   const out: CellCentroid[] = [];
-  for (const c of cells) {
-    if (c.counts.active > 0) out.push({ id: c.id, position: ringCentroid(c.polygon), active: c.counts.active });
+  for (const s of shapes) {
+    const active = cells[s.id]?.counts.active ?? 0;
+    if (active > 0) out.push({ id: s.id, position: s.centroid, active });
   }
-  return out;
+  return previous && sameWeights(out, previous) ? previous : out;
+}
+
+function sameWeights(a: readonly CellCentroid[], b: readonly CellCentroid[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.id === b[i]?.id && p.active === b[i]?.active);
+}
+
+/** `activeCentroids` remembering its last answer: one per map, so successive renders can reuse it. */
+export function createActiveCentroidsCache(): (shapes: readonly { id: string; centroid: LngLat }[], cells: Record<string, Cell>) => readonly CellCentroid[] {
+  let last: readonly CellCentroid[] | null = null;
+  return (shapes, cells) => (last = activeCentroids(shapes, cells, last));
 }

@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { Cell, Checkpoint, Team } from '../../shared/entities.js';
 import type { LngLat } from '../../shared/geo.js';
-import { activeCentroids } from './geometry.js';
+import { createCellShapesCache, riskKey } from './cellShapes.js';
+import { createActiveCentroidsCache } from './geometry.js';
 import { createCaseHeatmapLayer } from './layers/heatmapLayer.js';
 import { createCellLayer } from './layers/cellLayer.js';
 import { createCheckpointLayer } from './layers/checkpointLayer.js';
@@ -19,18 +20,23 @@ export interface MapData {
 }
 
 /**
- * The deck.gl layers of the wall, bottom to top. Arrays are derived once per kind identity, so a
- * team tick rebuilds team data only; the layers themselves are cheap descriptors rebuilt each render.
+ * The deck.gl layers of the wall, bottom to top, with `extra` (labels) above the cells.
+ * Data arrays are derived once per kind identity and reused while their content is unchanged,
+ * so a team tick touches team buffers only and a count update leaves the hexagons alone.
  */
 export function useWallLayers(data: MapData, display: DisplayOptions, extra: readonly Layer[] = []): Layer[] {
-  const cells = useMemo(() => Object.values(data.cells), [data.cells]);
-  const centroids = useMemo(() => activeCentroids(cells), [cells]);
+  const [toShapes] = useState(createCellShapesCache);
+  const [toHeat] = useState(createActiveCentroidsCache);
+  const shapes = useMemo(() => toShapes(Object.values(data.cells)), [toShapes, data.cells]);
+  const risks = useMemo(() => riskKey(shapes, data.cells), [shapes, data.cells]);
+  const heat = useMemo(() => toHeat(shapes, data.cells), [toHeat, shapes, data.cells]);
   const checkpoints = useMemo(() => Object.values(data.checkpoints), [data.checkpoints]);
   const teams = useMemo(() => placedTeams(Object.values(data.teams)), [data.teams]);
   const trails = useMemo(() => teamTrails(data.teams, data.trails), [data.teams, data.trails]);
+  const cells = data.cells;
   return [
-    createCaseHeatmapLayer(centroids, display),
-    createCellLayer(cells, display),
+    createCaseHeatmapLayer(heat, display),
+    createCellLayer(shapes, { ...display, riskKey: risks, riskOf: (id) => cells[id]?.risk ?? 'low' }),
     ...extra,
     createTeamTrailLayer(trails, display),
     createCheckpointLayer(checkpoints, display),

@@ -32,6 +32,9 @@ export function createCaseHeatmapLayer(centroids: readonly CellCentroid[], opts:
     radiusPixels,
     intensity: 1,
     threshold: 0.05,
+    // Aggregation texture; the default 2048² is 16× the pixels for no visible gain at wall distance,
+    // and software WebGL pays for every one of them.
+    weightsTextureSize: 512,
     colorRange: COLOR_RANGE,
     updateTriggers: { getPosition: crs },
   });

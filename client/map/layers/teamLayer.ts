@@ -17,10 +17,10 @@ export function createTeamLayer(teams: readonly Team[], opts: DisplayOptions): S
     visible,
     pickable: false,
     radiusUnits: 'pixels',
-    getRadius: 4,
+    getRadius: 3.5,
     stroked: true,
     lineWidthUnits: 'pixels',
-    getLineWidth: 1.5,
+    getLineWidth: 1.2,
     getLineColor: (t) => [255, 255, 255, t.status === 'off_duty' ? 90 : 230],
     // Placed teams only (see placedTeams), so position is never null here.
     getPosition: (t) => project(t.position ?? [0, 0]),
