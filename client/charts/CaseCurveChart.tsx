@@ -27,7 +27,7 @@ export function CaseCurveChart({ points, lang, names }: CaseCurveChartProps) {
       <CartesianGrid stroke={GRID_STROKE} vertical={false} />
       <XAxis dataKey="date" tick={AXIS_TICK} tickFormatter={(d: string) => formatShortDate(d, lang)} minTickGap={24} />
       <YAxis tick={AXIS_TICK} tickFormatter={(n: number) => formatCompact(n, lang)} width="auto" />
-      <Legend verticalAlign="top" height={24} iconType="plainline" formatter={(key: string) => names[key as keyof typeof names] ?? key} />
+      <Legend verticalAlign="top" height={24} iconType="plainline" itemSorter={null} formatter={(key: string) => names[key as keyof typeof names] ?? key} />
       {SERIES.map((key) => (
         <Line key={key} dataKey={key} name={key} stroke={SERIES_COLORS[key]} strokeWidth={2.5} dot={false} isAnimationActive={false} />
       ))}

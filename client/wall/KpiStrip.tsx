@@ -20,7 +20,10 @@ interface Tile {
   note?: string;
 }
 
-/** The six headline numbers, each with `data-testid="kpi-…"` and its raw value in `data-value`. */
+/**
+ * The six headline numbers: `data-testid` kpi-confirmed, -active, -cured, -deaths, -checkpoints, -teams,
+ * with the raw number in `data-value`.
+ */
 export const KpiStrip = memo(function KpiStrip({ cells, checkpoints, teams, lang }: KpiStripProps) {
   const { t } = useTranslation();
   const cases = useMemo(() => (cells ? caseTotals(cells) : null), [cells]);
@@ -31,16 +34,17 @@ export const KpiStrip = memo(function KpiStrip({ cells, checkpoints, teams, lang
     { id: 'active', label: t('kpi.active'), value: cases?.active ?? null },
     { id: 'cured', label: t('kpi.cured'), value: cases?.cured ?? null },
     { id: 'deaths', label: t('kpi.deaths'), value: cases?.deaths ?? null },
-    { id: 'checkpoints-open', label: t('kpi.checkpointsOpen'), value: open, note: t('kpi.checkpointsOpenNote', { total: count(checkpoints) }) },
-    { id: 'teams-on-duty', label: t('kpi.teamsOnDuty'), value: onDuty, note: t('kpi.teamsOnDutyNote', { total: count(teams) }) },
+    { id: 'checkpoints', label: t('kpi.checkpointsOpen'), value: open, note: t('kpi.checkpointsOpenNote', { total: count(checkpoints) }) },
+    { id: 'teams', label: t('kpi.teamsOnDuty'), value: onDuty, note: t('kpi.teamsOnDutyNote', { total: count(teams) }) },
   ];
   return (
     <section className="kpis">
       {tiles.map((tile) => (
-        <div key={tile.id} className={`kpi kpi--${tile.id}`} data-testid={`kpi-${tile.id}`} data-value={tile.value ?? ''}>
-          <div className="kpi-label">{tile.label}</div>
-          <div className="kpi-value" data-testid={`kpi-${tile.id}-value`}>
-            {tile.value === null ? '—' : formatNumber(tile.value, lang)}
+        <div key={tile.id} className={`kpi kpi--${tile.id}`}>
+          {/* The test id wraps label and number only, so the digits in the note never mix into a reading. */}
+          <div data-testid={`kpi-${tile.id}`} data-value={tile.value ?? ''}>
+            <div className="kpi-label">{tile.label}</div>
+            <div className="kpi-value">{tile.value === null ? '—' : formatNumber(tile.value, lang)}</div>
           </div>
           {tile.note && <div className="kpi-note">{tile.note}</div>}
         </div>

@@ -4,11 +4,12 @@ import type { LngLat } from '../../shared/geo.js';
 import type { Lang } from '../i18n/lang.js';
 import { useLivePicture } from '../live/useLivePicture.js';
 import { LiveMap } from '../map/LiveMap.js';
+import { Attribution } from '../map/basemap/index.js';
 import { useBasemap } from '../map/useBasemap.js';
 import { ChartsPanel } from './ChartsPanel.js';
 import { KpiStrip } from './KpiStrip.js';
-import { MapCredits } from './MapCredits.js';
 import { MapLegend } from './MapLegend.js';
+import { MapNote } from './MapNote.js';
 import { WallHeader } from './WallHeader.js';
 
 // Stable empties, so the memoized map and charts do not redraw while waiting for the first snapshot.
@@ -37,8 +38,11 @@ export function WallPage() {
           teams={p?.teams ?? NO_TEAMS}
           trails={p?.trails ?? NO_TRAILS}
         />
-        <MapLegend />
-        <MapCredits attribution={basemap.config.attribution} />
+        <div className="map-corner">
+          <MapNote />
+          <MapLegend />
+        </div>
+        <Attribution items={basemap.config.attribution} corner="bottom-right" />
       </main>
       <ChartsPanel cells={p?.cells ?? NO_CELLS} days={p?.days ?? NO_DAYS} clock={p?.clock ?? null} lang={lang} />
     </div>
