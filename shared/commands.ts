@@ -145,3 +145,16 @@ export const Commands = {
 export type CommandName = keyof typeof Commands;
 export type CommandOf<N extends CommandName> = z.infer<(typeof Commands)[N]>;
 export const COMMAND_NAMES = Object.keys(Commands) as CommandName[];
+
+/** The commands a signed-in field team may send, always about itself (enforced by the server). */
+export const FIELD_COMMANDS = [
+  'position:report',
+  'incident:create',
+  'checkpoint:tally',
+  'cell:visit',
+  'task:acknowledge',
+  'task:complete',
+  'supply:deliver',
+  'team:setStatus',
+] as const satisfies readonly CommandName[];
+export type FieldCommand = (typeof FIELD_COMMANDS)[number];

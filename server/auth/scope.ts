@@ -1,17 +1,7 @@
-import type { CommandName, CommandOf } from '../../shared/commands.js';
+import { FIELD_COMMANDS, type CommandName, type CommandOf } from '../../shared/commands.js';
 import { reject, type Rejection } from '../commands/validate.js';
 
-/** What a signed-in field team may report, always about itself. */
-const FIELD_COMMANDS = new Set<CommandName>([
-  'position:report',
-  'team:setStatus',
-  'incident:create',
-  'checkpoint:tally',
-  'cell:visit',
-  'task:acknowledge',
-  'task:complete',
-  'supply:deliver',
-]);
+const FIELD = new Set<CommandName>(FIELD_COMMANDS);
 
 /**
  * The one authorization check for commands, run by the ledger on every path (socket, HTTP, device
@@ -23,7 +13,7 @@ export function authorizeCommand<N extends CommandName>(actor: string, name: N, 
   const self = rest.join(':');
   if (kind === 'tracker') return name === 'position:report' ? null : reject('forbidden', 'trackers may only send positions');
   if (kind !== 'team') return null;
-  if (!FIELD_COMMANDS.has(name)) return reject('forbidden', `field teams may not send ${name}`);
+  if (!FIELD.has(name)) return reject('forbidden', `field teams may not send ${name}`);
   const teamId = (cmd as { teamId?: string | null }).teamId;
   if (teamId !== undefined && teamId !== null && teamId !== self) return reject('forbidden', `signed in as team ${self}, not ${teamId}`);
   return null;

@@ -1,18 +1,7 @@
-import type { CommandName, CommandOf } from '../../../shared/commands.js';
+import type { CommandOf, FieldCommand } from '../../../shared/commands.js';
 import type { Ack, ErrorCode } from '../../../shared/protocol.js';
 
-/** The commands a field team may send (server/auth/scope.ts). */
-export const FIELD_COMMANDS = [
-  'position:report',
-  'incident:create',
-  'checkpoint:tally',
-  'cell:visit',
-  'task:acknowledge',
-  'task:complete',
-  'supply:deliver',
-  'team:setStatus',
-] as const satisfies readonly CommandName[];
-export type FieldCommand = (typeof FIELD_COMMANDS)[number];
+export { FIELD_COMMANDS, type FieldCommand } from '../../../shared/commands.js';
 
 /** One queued report, as kept in IndexedDB until the server acknowledges it. */
 export interface OutboxItem<N extends FieldCommand = FieldCommand> {
