@@ -3,6 +3,7 @@ import { emptyState, type PictureState } from '../../shared/protocol.js';
 import type { LogEvent } from '../../shared/events.js';
 import { createChangeSet } from './changes.js';
 import { foldEvent } from './fold.js';
+import { cityTotals } from './clock.js';
 import { createSeed, seedEvents, T0 } from '../testing/fixtures.js';
 
 function seeded(): { state: PictureState; next: () => number } {
@@ -109,6 +110,11 @@ describe('fold', () => {
     foldEvent(state, ev(next(), 'cell:report', { reportId: 'b', recordedAt: T0, cellId: 'c1', counts: { confirmed: 7, cured: 2 } }), changes);
     foldEvent(state, ev(next(), 'cell:report', { reportId: 'c', recordedAt: T0, cellId: 'c2', counts: { confirmed: 3 } }), changes);
     expect(state.days['2020-02-10']).toEqual({ date: '2020-02-10', confirmed: 10, active: 8, cured: 2, deaths: 0 });
+    foldEvent(state, ev(next(), 'clock:set', { reportId: 'd', recordedAt: T0, scenarioTime: noon + 86_400_000, speed: 1440 }), createChangeSet());
+    foldEvent(state, ev(next(), 'cell:report', { reportId: 'e', recordedAt: T0, cellId: 'c3', counts: { confirmed: 1, deaths: 1 } }), createChangeSet());
+    expect(state.days['2020-02-11']).toEqual({ ...cityTotals(state, '2020-02-11') });
+    expect(state.days['2020-02-11']).toMatchObject({ confirmed: 11, deaths: 1 });
+    expect(state.days['2020-02-10']).toMatchObject({ confirmed: 10 });
     expect([...changes.days]).toEqual(['2020-02-10']);
   });
 });
