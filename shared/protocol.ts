@@ -1,20 +1,21 @@
 import { z } from 'zod';
-import type { Cell, Checkpoint, Clock, DayTotals, Incident, Task, Team } from './entities.js';
+import { Cell, Checkpoint, Clock, DayTotals, Incident, Task, Team } from './entities.js';
 import type { CommandName, Commands } from './commands.js';
 
 /** The whole live picture, as the server holds it and a client mirrors it. */
-export interface PictureState {
+export const PictureState = z.object({
   /** Seq of the last event folded in. */
-  seq: number;
-  clock: Clock | null;
-  cells: Record<string, Cell>;
-  checkpoints: Record<string, Checkpoint>;
-  teams: Record<string, Team>;
-  tasks: Record<string, Task>;
-  incidents: Record<string, Incident>;
+  seq: z.number().int().min(0),
+  clock: Clock.nullable(),
+  cells: z.record(z.string(), Cell),
+  checkpoints: z.record(z.string(), Checkpoint),
+  teams: z.record(z.string(), Team),
+  tasks: z.record(z.string(), Task),
+  incidents: z.record(z.string(), Incident),
   /** City totals by scenario date (YYYY-MM-DD), for the case curve. */
-  days: Record<string, DayTotals>;
-}
+  days: z.record(z.string(), DayTotals),
+});
+export type PictureState = z.infer<typeof PictureState>;
 
 /** Sent on connect (and when a reconnecting client missed too much): the whole picture at `seq`. */
 export interface Snapshot {

@@ -1,22 +1,12 @@
 import { z } from 'zod';
-import { Cell, Checkpoint, Clock, DayTotals, EntityId, Incident, Task, Team } from '../../../shared/entities.js';
+import { Cell, Checkpoint, EntityId, Incident, Task, Team } from '../../../shared/entities.js';
 import { EpochMs } from '../../../shared/geo.js';
 import { LogEventMeta } from '../../../shared/events.js';
-import { ErrorCode, type PictureState } from '../../../shared/protocol.js';
+import { ErrorCode, PictureState } from '../../../shared/protocol.js';
 
-// Answers of /api/v1, built from the shared schemas. PictureState and Snapshot are TS interfaces in
-// shared/protocol.ts; the `satisfies` below keeps this copy from drifting from them.
+// Answers of /api/v1, built from the shared schemas.
 
-export const PictureStateSchema = z.object({
-  seq: z.number().int().min(0),
-  clock: Clock.nullable(),
-  cells: z.record(z.string(), Cell),
-  checkpoints: z.record(z.string(), Checkpoint),
-  teams: z.record(z.string(), Team),
-  tasks: z.record(z.string(), Task),
-  incidents: z.record(z.string(), Incident),
-  days: z.record(z.string(), DayTotals),
-}) satisfies z.ZodType<PictureState>;
+export const PictureStateSchema = PictureState;
 
 export const StateAnswer = z.object({ seq: z.number().int().min(0), serverTime: EpochMs, state: PictureStateSchema });
 
