@@ -42,6 +42,7 @@ describe('ledger', () => {
       ['cell:report', { reportId: rid(), recordedAt: T0, cellId: 'c1', counts: { confirmed: -1 } }, /counts\.confirmed/],
       ['task:setStatus', { reportId: rid(), recordedAt: T0, taskId: 'task1', status: 'done', extra: 1 }, /extra|Unrecognized/],
       ['team:teleport', {}, /unknown command/],
+      ['position:report', position('t1', 114, 30, T0 + 10_000 + 25 * 3600_000), /day ahead/],
       ['task:acknowledge', { reportId: rid(), recordedAt: T0, taskId: 'task1', teamId: 't2' }, /not assigned to team t2/],
     ];
     for (const [name, payload, message] of cases) {

@@ -18,6 +18,8 @@ export interface LedgerOptions {
   onError?: (err: unknown) => void;
 }
 
+const MAX_CLOCK_AHEAD_MS = 24 * 3600_000;
+
 interface Pending {
   event: NewEvent;
   resolve: (ack: Ack) => void;
@@ -67,6 +69,10 @@ export class Ledger {
     const parsed = parseCommand(name, payload);
     if (!parsed.ok) return Promise.resolve(parsed);
     const cmd = parsed.command;
+    // A phone clock may be off by minutes; a day ahead is a wrong clock or a forged report.
+    if (cmd.recordedAt > this.now() + MAX_CLOCK_AHEAD_MS) {
+      return Promise.resolve(reject('invalid', 'recordedAt is more than a day ahead of the server clock: check the device clock'));
+    }
     const denied = this.opts.authorize?.(actor, name, cmd);
     if (denied) return Promise.resolve(denied);
     const same = this.inFlight.get(cmd.reportId);
