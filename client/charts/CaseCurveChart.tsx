@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
 import type { DayTotals } from '../../shared/entities.js';
 import { formatShortDate } from '../i18n/format.js';
@@ -21,7 +22,8 @@ function formatCompact(n: number, lang: Lang): string {
 }
 
 /** Confirmed / active / cured / deaths over the scenario days so far. */
-export function CaseCurveChart({ points, lang, names }: CaseCurveChartProps) {
+// memo: the wall re-renders at 4 Hz; a chart should redraw only when its (throttled) data changes.
+export const CaseCurveChart = memo(function CaseCurveChart({ points, lang, names }: CaseCurveChartProps) {
   return (
     <LineChart responsive className="chart" data={points as DayTotals[]} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} style={{ width: '100%', height: '100%' }}>
       <CartesianGrid stroke={GRID_STROKE} vertical={false} />
@@ -33,4 +35,4 @@ export function CaseCurveChart({ points, lang, names }: CaseCurveChartProps) {
       ))}
     </LineChart>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
@@ -19,7 +20,8 @@ export interface DistrictBarChartProps {
 }
 
 /** Confirmed cases per district (区), horizontal bars labelled with their value. */
-export function DistrictBarChart({ bars, lang }: DistrictBarChartProps) {
+// memo: the wall re-renders at 4 Hz; a chart should redraw only when its (throttled) data changes.
+export const DistrictBarChart = memo(function DistrictBarChart({ bars, lang }: DistrictBarChartProps) {
   const format = (n: number) => formatNumber(n, lang);
   return (
     <BarChart
@@ -39,4 +41,4 @@ export function DistrictBarChart({ bars, lang }: DistrictBarChartProps) {
       </Bar>
     </BarChart>
   );
-}
+});

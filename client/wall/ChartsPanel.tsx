@@ -35,7 +35,7 @@ export const ChartsPanel = memo(function ChartsPanel({ cells, days, clock, lang 
     () => districts.map((d) => ({ code: d.districtCode, name: t(`district.${d.districtCode}`, { defaultValue: d.districtName }), confirmed: d.confirmed })),
     [districts, t],
   );
-  const names = { confirmed: t('kpi.confirmed'), active: t('kpi.active'), cured: t('kpi.cured'), deaths: t('kpi.deaths') };
+  const names = useMemo(() => ({ confirmed: t('kpi.confirmed'), active: t('kpi.active'), cured: t('kpi.cured'), deaths: t('kpi.deaths') }), [t]);
   return (
     <aside className="side">
       <section className="panel panel--curve" data-testid="chart-curve">

@@ -4,14 +4,16 @@ import type { DisplayOptions } from './display.js';
 
 /** Options of `createCaseHeatmapLayer`. */
 export interface CaseHeatmapOptions extends DisplayOptions {
-  /** @default 40 */
+  /** @default 28 */
   radiusPixels?: number;
+  /** @default 0.75 */
+  opacity?: number;
 }
 
-/** Warm ramp from transparent-ish yellow to deep red, readable on a dark basemap. */
+/** Warm ramp from transparent yellow to deep red, readable on a dark basemap. */
 const COLOR_RANGE: [number, number, number, number][] = [
-  [255, 255, 178, 60],
-  [254, 217, 118, 110],
+  [255, 255, 178, 0],
+  [254, 217, 118, 90],
   [254, 178, 76, 150],
   [253, 141, 60, 180],
   [240, 59, 32, 210],
@@ -20,7 +22,7 @@ const COLOR_RANGE: [number, number, number, number][] = [
 
 /** Density of active confirmed cases (现有确诊), one weighted point per cell centroid. */
 export function createCaseHeatmapLayer(centroids: readonly CellCentroid[], opts: CaseHeatmapOptions): HeatmapLayer<CellCentroid> {
-  const { project, crs, visible = true, radiusPixels = 40 } = opts;
+  const { project, crs, visible = true, radiusPixels = 28, opacity = 0.75 } = opts;
   return new HeatmapLayer<CellCentroid>({
     id: 'case-heatmap',
     data: centroids,
@@ -31,7 +33,10 @@ export function createCaseHeatmapLayer(centroids: readonly CellCentroid[], opts:
     aggregation: 'SUM',
     radiusPixels,
     intensity: 1,
-    threshold: 0.05,
+    // A city-wide outbreak would otherwise turn the whole grid one orange haze: fade the low end so
+    // the hot spots stand out.
+    threshold: 0.15,
+    opacity,
     // Aggregation texture; the default 2048² is 16× the pixels for no visible gain at wall distance,
     // and software WebGL pays for every one of them.
     weightsTextureSize: 512,
