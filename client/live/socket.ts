@@ -12,6 +12,10 @@ export interface LiveOptions {
   offlineAfterFailures?: number;
   /** Pause before reconnecting for a fresh snapshot after a gap, so a misbehaving server cannot make us spin. @default 500 */
   resyncDelayMs?: number;
+  /** Server to connect to. @default the page's own origin */
+  url?: string;
+  /** Delay before the first automatic reconnection attempt (Socket.IO `reconnectionDelay`). @default 1000 */
+  reconnectionDelayMs?: number;
 }
 
 /** A running live connection. */
@@ -26,18 +30,19 @@ export interface LiveConnection {
  * After a gap we reconnect with `lastSeq: 0`, which gets a whole snapshot: simple and never wrong.
  */
 export function connectLive(store: PictureStore, options: LiveOptions): LiveConnection {
-  const { device, offlineAfterFailures = 3, resyncDelayMs = 500 } = options;
+  const { device, offlineAfterFailures = 3, resyncDelayMs = 500, url, reconnectionDelayMs = 1000 } = options;
   let resync = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const socket: LiveSocket = io({
-    auth: (cb) => {
-      const auth: HandshakeAuth = { device, lastSeq: resync ? 0 : store.seq };
+  const socketOptions = {
+    reconnectionDelay: reconnectionDelayMs,
+    auth: (cb: (auth: HandshakeAuth) => void) => {
+      cb({ device, lastSeq: resync ? 0 : store.seq });
       resync = false;
-      cb(auth);
     },
-  });
+  };
+  const socket: LiveSocket = url === undefined ? io(socketOptions) : io(url, socketOptions);
 
   const reconnectSoon = () => {
     clearTimeout(timer);
@@ -46,7 +51,7 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
   const failed = () => {
     failures++;
     const hasPicture = store.getView().picture !== null;
-    store.setStatus(failures >= offlineAfterFailures || !navigator.onLine ? 'offline' : hasPicture ? 'reconnecting' : 'connecting');
+    store.setStatus(failures >= offlineAfterFailures || !browserOnline() ? 'offline' : hasPicture ? 'reconnecting' : 'connecting');
   };
 
   socket.on('connect', () => {
@@ -55,7 +60,7 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
   });
   socket.on('connect_error', failed);
   socket.on('disconnect', (reason) => {
-    store.setStatus(navigator.onLine ? 'reconnecting' : 'offline');
+    store.setStatus(browserOnline() ? 'reconnecting' : 'offline');
     // After a server-side disconnect Socket.IO does not retry by itself.
     if (reason === 'io server disconnect') reconnectSoon();
   });
@@ -70,14 +75,19 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
   });
 
   const onOffline = () => store.setStatus('offline');
-  window.addEventListener('offline', onOffline);
+  globalThis.window?.addEventListener('offline', onOffline);
 
   return {
     socket,
     close() {
       clearTimeout(timer);
-      window.removeEventListener('offline', onOffline);
+      globalThis.window?.removeEventListener('offline', onOffline);
       socket.disconnect();
     },
   };
+}
+
+/** `navigator.onLine`, true where there is no browser (tests in Node). */
+function browserOnline(): boolean {
+  return globalThis.navigator?.onLine ?? true;
 }
