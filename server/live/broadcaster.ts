@@ -1,10 +1,11 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../shared/protocol.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { isEmpty, type ChangeSet } from '../state/changes.js';
 import { fieldStateFor } from '../http/field.js';
 import { buildDelta } from './delta.js';
 import { ChangeHistory } from './history.js';
+import { SnapshotCache } from './snapshotCache.js';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -27,6 +28,7 @@ export interface BroadcasterOptions {
  */
 export class Broadcaster {
   private readonly history: ChangeHistory;
+  private readonly snapshots = new SnapshotCache();
   private joiners: { socket: LiveSocket; lastSeq: number | undefined }[] = [];
   private fieldJoiners: { socket: LiveSocket; teamId: string }[] = [];
   private broadcastSeq: number;
@@ -115,8 +117,11 @@ export class Broadcaster {
     if (missed) {
       socket.emit('state:delta', buildDelta(state, missed, lastSeq!, state.seq, now));
     } else {
-      const snapshot: Snapshot = { seq: state.seq, serverTime: now, state };
-      socket.emit('state:snapshot', snapshot);
+      // Encoded once per seq for all joiners (see SnapshotCache) and written on the engine.io socket,
+      // so it is queued in order with every other packet. `wsPreEncodedFrame` is the option
+      // socket.io's own broadcasts pass (socket.io-adapter `_encode`); engine.io's types omit it.
+      const snapshot = this.snapshots.encode(state, now);
+      socket.conn.write(snapshot.packet, { wsPreEncodedFrame: snapshot.frame } as { compress?: boolean });
     }
     void socket.join(LIVE_ROOM);
   }

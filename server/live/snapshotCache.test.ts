@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { createSeed } from '../testing/fixtures.js';
+import { emptyState, type PictureState } from '../../shared/protocol.js';
+import { SnapshotCache, textFrameHeader } from './snapshotCache.js';
+
+function createState(): PictureState {
+  const seed = createSeed();
+  const state = { ...emptyState(), seq: 8, clock: { scenarioTime: Date.UTC(2020, 0, 20), speed: 1440 } };
+  for (const c of seed.cells) state.cells[c.id] = c;
+  for (const c of seed.checkpoints) state.checkpoints[c.id] = c;
+  for (const t of seed.teams) state.teams[t.id] = t;
+  for (const t of seed.tasks) state.tasks[t.id] = t;
+  state.days['2020-01-20'] = { date: '2020-01-20', confirmed: 3, active: 3, cured: 0, deaths: 0 };
+  return state;
+}
+
+const decode = (packet: string) => JSON.parse(packet.slice(1)) as [string, unknown];
+
+describe('SnapshotCache', () => {
+  test('encodes exactly what socket.emit would send for the snapshot', () => {
+    const state = createState();
+    const encoded = new SnapshotCache().encode(state, 1234, 'log-1');
+    expect(encoded.packet.startsWith('2["state:snapshot",')).toBe(true);
+    expect(decode(encoded.packet)).toEqual(JSON.parse(JSON.stringify(['state:snapshot', { seq: 8, serverTime: 1234, state }])));
+  });
+
+  test('shows an entity replaced by the fold, not its cached JSON', () => {
+    const state = createState();
+    const cache = new SnapshotCache();
+    cache.encode(state, 1000, 'log-1');
+    const team = state.teams.t1!;
+    state.teams.t1 = { ...team, position: [114.5, 30.7] };
+    state.seq = 9;
+    const [, snapshot] = decode(cache.encode(state, 1050, 'log-1').packet) as [string, { seq: number; state: PictureState }];
+    expect(snapshot.seq).toBe(9);
+    expect(snapshot.state.teams.t1?.position).toEqual([114.5, 30.7]);
+    expect(snapshot.state.teams.t2).toEqual(state.teams.t2);
+  });
+
+  test('reuses the encoding for the same seq, and rebuilds it once it is a second old', () => {
+    const state = createState();
+    const cache = new SnapshotCache();
+    const first = cache.encode(state, 1000, 'log-1');
+    expect(cache.encode(state, 1500, 'log-1')).toBe(first);
+    expect(cache.encode(state, 2000, 'log-1')).not.toBe(first);
+  });
+
+  test('frames the engine.io message as one unmasked WebSocket text frame', () => {
+    const { frame, packet } = new SnapshotCache().encode(createState(), 1, 'log-1');
+    const [header, payload] = frame;
+    expect(payload.toString()).toBe(`4${packet}`);
+    expect(header[0]).toBe(0x81);
+    expect(header[1]).toBe(126);
+    expect(header.readUInt16BE(2)).toBe(payload.length);
+  });
+
+  test('uses the 1-, 2- and 8-byte length forms at their limits', () => {
+    expect([...textFrameHeader(125)]).toEqual([0x81, 125]);
+    expect([...textFrameHeader(126)]).toEqual([0x81, 126, 0, 126]);
+    const big = textFrameHeader(70_000);
+    expect(big[1]).toBe(127);
+    expect(big.readBigUInt64BE(2)).toBe(70_000n);
+  });
+});

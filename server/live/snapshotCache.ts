@@ -1,0 +1,76 @@
+import type { PictureState } from '../../shared/protocol.js';
+
+/** A `state:snapshot` event encoded once, for every joiner of a tick. */
+export interface EncodedSnapshot {
+  seq: number;
+  serverTime: number;
+  /** The Socket.IO packet text for the default namespace (`2["state:snapshot",{…}]`), as engine.io writes it. */
+  packet: string;
+  /** The same packet as a finished WebSocket frame (header, payload): written as-is to every websocket. */
+  frame: [Buffer, Buffer];
+}
+
+/** Keys of the picture that hold entities by id; each entity object is replaced, never mutated, when it changes. */
+const BY_ID = new Set(['cells', 'checkpoints', 'teams', 'tasks', 'incidents', 'days']);
+
+/** Header of an unmasked, final WebSocket text frame of `length` bytes (RFC 6455 §5.2). */
+export function textFrameHeader(length: number): Buffer {
+  if (length < 126) return Buffer.from([0x81, length]);
+  if (length < 65_536) {
+    const b = Buffer.from([0x81, 126, 0, 0]);
+    b.writeUInt16BE(length, 2);
+    return b;
+  }
+  const b = Buffer.alloc(10);
+  b[0] = 0x81;
+  b[1] = 127;
+  b.writeBigUInt64BE(BigInt(length), 2);
+  return b;
+}
+
+/**
+ * Serializes the snapshot for joiners. `socket.emit` would walk the ~3 MB picture for binary parts
+ * and stringify it again for every socket (~120 ms each for 5,000 cells here), so a join storm
+ * stalled the event loop for seconds. Each entity's JSON is kept until the fold replaces the
+ * entity, so a new seq re-stringifies only what changed; the packet and its WebSocket frame are
+ * built once per seq and shared by every joiner.
+ */
+export class SnapshotCache {
+  private readonly json = new WeakMap<object, string>();
+  private last: EncodedSnapshot | null = null;
+
+  /** @param maxAgeMs a packet this much older than `serverTime` is rebuilt so its time stays honest. @default 1000 */
+  constructor(private readonly maxAgeMs = 1000) {}
+
+  encode(state: PictureState, serverTime: number): EncodedSnapshot {
+    const last = this.last;
+    if (last && last.seq === state.seq && serverTime - last.serverTime < this.maxAgeMs) return last;
+    const packet = `2["state:snapshot",{"seq":${state.seq},"serverTime":${serverTime},"state":${this.stateJson(state)}}]`;
+    const payload = Buffer.from(`4${packet}`); // 4: an engine.io message
+    this.last = { seq: state.seq, serverTime, packet, frame: [textFrameHeader(payload.length), payload] };
+    return this.last;
+  }
+
+  private stateJson(state: PictureState): string {
+    const parts: string[] = [];
+    for (const [key, value] of Object.entries(state)) {
+      if (value === undefined) continue;
+      const json = BY_ID.has(key) ? this.byIdJson(value as Record<string, object>) : JSON.stringify(value);
+      parts.push(`${JSON.stringify(key)}:${json}`);
+    }
+    return `{${parts.join(',')}}`;
+  }
+
+  private byIdJson(table: Record<string, object>): string {
+    const parts: string[] = [];
+    for (const [id, entity] of Object.entries(table)) {
+      let json = this.json.get(entity);
+      if (json === undefined) {
+        json = JSON.stringify(entity);
+        this.json.set(entity, json);
+      }
+      parts.push(`${JSON.stringify(id)}:${json}`);
+    }
+    return `{${parts.join(',')}}`;
+  }
+}
