@@ -19,6 +19,8 @@ export type PictureState = z.infer<typeof PictureState>;
 
 /** Sent on connect (and when a reconnecting client missed too much): the whole picture at `seq`. */
 export interface Snapshot {
+  /** Names the server's event log; a seq means something only within one log. */
+  logId: string;
   seq: number;
   /** Server time the snapshot was taken, so a client can tell how fresh it is. */
   serverTime: number;
@@ -64,6 +66,8 @@ export interface HandshakeAuth {
   device?: string;
   /** Last seq the client applied; the server sends only what came after. */
   lastSeq?: number;
+  /** The `logId` of the snapshot that seq belongs to; another log's seq gets a fresh snapshot. */
+  logId?: string;
 }
 
 export type AckFn = (ack: Ack) => void;

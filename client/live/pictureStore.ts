@@ -22,11 +22,17 @@ export type DeltaOutcome = 'applied' | 'stale' | 'gap';
  */
 export class PictureStore {
   private view: LiveView = { picture: null, status: 'connecting', lastMessageAt: null };
+  private log: string | undefined;
   private readonly listeners = new Set<() => void>();
 
   /** The seq to resume from on reconnect; 0 before the first snapshot. */
   get seq(): number {
     return this.view.picture?.seq ?? 0;
+  }
+
+  /** The server log our seq belongs to (from the last snapshot). */
+  get logId(): string | undefined {
+    return this.log;
   }
 
   readonly getView = (): LiveView => this.view;
@@ -37,6 +43,7 @@ export class PictureStore {
   };
 
   receiveSnapshot(snapshot: Snapshot, now: number): void {
+    this.log = snapshot.logId;
     this.set({ picture: applySnapshot(snapshot), lastMessageAt: now });
   }
 

@@ -38,7 +38,7 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
   const socketOptions = {
     reconnectionDelay: reconnectionDelayMs,
     auth: (cb: (auth: HandshakeAuth) => void) => {
-      cb({ device, lastSeq: resync ? 0 : store.seq });
+      cb({ device, lastSeq: resync ? 0 : store.seq, logId: store.logId });
       resync = false;
     },
   };

@@ -84,7 +84,7 @@ export function createSnapshot(
   for (const c of entities.checkpoints ?? []) state.checkpoints[c.id] = c;
   for (const t of entities.teams ?? []) state.teams[t.id] = t;
   for (const d of entities.days ?? []) state.days[d.date] = d;
-  return { seq, serverTime: T0, state };
+  return { logId: 'log-a', seq, serverTime: T0, state };
 }
 
 export function createDelta(fromSeq: number, toSeq: number, over: Partial<Delta> = {}): Delta {

@@ -120,7 +120,7 @@ export class Broadcaster {
       // Encoded once per seq for all joiners (see SnapshotCache) and written on the engine.io socket,
       // so it is queued in order with every other packet. `wsPreEncodedFrame` is the option
       // socket.io's own broadcasts pass (socket.io-adapter `_encode`); engine.io's types omit it.
-      const snapshot = this.snapshots.encode(state, now);
+      const snapshot = this.snapshots.encode(state, now, this.ledger.store.logId);
       socket.conn.write(snapshot.packet, { wsPreEncodedFrame: snapshot.frame } as { compress?: boolean });
     }
     void socket.join(LIVE_ROOM);

@@ -15,6 +15,7 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 const HandshakeAuth = z.object({
   role: z.enum(['wall', 'field']).optional(),
   lastSeq: z.number().int().min(0).optional(),
+  logId: z.string().max(64).optional(),
   device: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).optional(),
 });
 
@@ -40,7 +41,7 @@ export function attachLive(io: IO, ledger: Ledger, broadcaster: Broadcaster, log
   io.use((socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error(`invalid handshake auth: ${auth.error.issues[0]?.message ?? 'bad'}`));
-    let data: SocketData = { actor: auth.data.device ? `device:${auth.data.device}` : `socket:${socket.id}`, lastSeq: auth.data.lastSeq, teamId: null };
+    let data: SocketData = { actor: auth.data.device ? `device:${auth.data.device}` : `socket:${socket.id}`, lastSeq: auth.data.logId === undefined || auth.data.logId === ledger.store.logId ? auth.data.lastSeq : undefined, teamId: null };
     if (auth.data.role === 'field') {
       const teamId = registry ? sessionTeam(registry, socket.handshake.headers.cookie) : null;
       if (!teamId) return next(new Error('not signed in: sign in with the team code first'));

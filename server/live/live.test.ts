@@ -121,6 +121,22 @@ describe('live protocol', () => {
     expect(wall.received.map((r) => r.kind)).toEqual(['snapshot']);
   });
 
+  test('a seq from another event log (a rebuilt server) gets a fresh snapshot, not a catch-up', async () => {
+    server = await startTestServer();
+    const first = await server.client();
+    await server.tick();
+    const snap = first.received[0]!;
+    expect(snap.kind === 'snapshot' && snap.msg.logId).toBe(server.store.logId);
+    const phone = await server.client();
+    await send(phone, 'position:report', position('t1', 114.31, 30.5, Date.now()));
+    await server.tick();
+    const same = await server.client({ lastSeq: 8, logId: server.store.logId });
+    const other = await server.client({ lastSeq: 8, logId: 'another-log' });
+    await server.tick();
+    expect(same.received.map((r) => r.kind)).toEqual(['delta']);
+    expect(other.received.map((r) => r.kind)).toEqual(['snapshot']);
+  });
+
   test('a bad handshake is refused with a reason', async () => {
     server = await startTestServer();
     await expect(server.client({ lastSeq: -5 })).rejects.toThrow(/invalid handshake/);

@@ -21,7 +21,7 @@ describe('SnapshotCache', () => {
     const state = createState();
     const encoded = new SnapshotCache().encode(state, 1234, 'log-1');
     expect(encoded.packet.startsWith('2["state:snapshot",')).toBe(true);
-    expect(decode(encoded.packet)).toEqual(JSON.parse(JSON.stringify(['state:snapshot', { seq: 8, serverTime: 1234, state }])));
+    expect(decode(encoded.packet)).toEqual(JSON.parse(JSON.stringify(['state:snapshot', { logId: 'log-1', seq: 8, serverTime: 1234, state }])));
   });
 
   test('shows an entity replaced by the fold, not its cached JSON', () => {

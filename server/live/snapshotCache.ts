@@ -42,10 +42,10 @@ export class SnapshotCache {
   /** @param maxAgeMs a packet this much older than `serverTime` is rebuilt so its time stays honest. @default 1000 */
   constructor(private readonly maxAgeMs = 1000) {}
 
-  encode(state: PictureState, serverTime: number): EncodedSnapshot {
+  encode(state: PictureState, serverTime: number, logId: string): EncodedSnapshot {
     const last = this.last;
     if (last && last.seq === state.seq && serverTime - last.serverTime < this.maxAgeMs) return last;
-    const packet = `2["state:snapshot",{"seq":${state.seq},"serverTime":${serverTime},"state":${this.stateJson(state)}}]`;
+    const packet = `2["state:snapshot",{"logId":${JSON.stringify(logId)},"seq":${state.seq},"serverTime":${serverTime},"state":${this.stateJson(state)}}]`;
     const payload = Buffer.from(`4${packet}`); // 4: an engine.io message
     this.last = { seq: state.seq, serverTime, packet, frame: [textFrameHeader(payload.length), payload] };
     return this.last;

@@ -21,6 +21,7 @@ const ctx = createSimContext({ dataDir, seed: 2020, speed: 1440, cells: scenario
 function createSim(opts: { clock?: Clock; speed?: number } = {}) {
   const byId = <T extends { id: string }>(list: T[]) => Object.fromEntries(list.map((e) => [e.id, e]));
   const snapshot: Snapshot = {
+    logId: 'test',
     seq: 1,
     serverTime: T0,
     state: { ...emptyState(), clock: opts.clock ?? null, cells: byId(scenario.cells), checkpoints: byId(scenario.checkpoints), teams: byId(scenario.teams), tasks: byId(scenario.tasks) },

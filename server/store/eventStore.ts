@@ -25,6 +25,8 @@ export interface EntityEventsOptions {
 export interface EventStore {
   /** What `/api/health` reports, e.g. `sqlite`. */
   readonly kind: string;
+  /** Names this log's history; a client holding a seq of another log must start from a snapshot. */
+  readonly logId: string;
   /** File or connection the store writes to, for operators. */
   readonly location: string | null;
   /** Appends in one durable transaction; resolves with the seq of each event, in order. */

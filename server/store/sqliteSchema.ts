@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import crypto from 'node:crypto';
 import type { NewEvent } from '../../shared/events.js';
 import { entitiesOf } from '../history/entities.js';
 
@@ -20,6 +21,11 @@ CREATE TABLE IF NOT EXISTS snapshots (
   state      TEXT    NOT NULL,
   -- The state as deflated JSON (14x smaller for 5,000 cells); state is then ''. Older rows have only state.
   state_z    BLOB
+);
+-- One row per setting of the log itself; log_id names this history so clients can tell a new log from an old one.
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 -- The other entities an event names besides its primary one (an incident's checkpoint, a task's team).
 CREATE TABLE IF NOT EXISTS event_entities (
@@ -74,4 +80,13 @@ export function otherEntitiesWriter(db: Database.Database): (seq: number, others
   return (seq, others) => {
     for (const entity of others) add.run(entity, seq);
   };
+}
+
+/** This log's id, made once when the file is created. */
+export function logIdOf(db: Database.Database): string {
+  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'log_id'").get();
+  if (row) return row.value;
+  const id = crypto.randomUUID();
+  db.prepare("INSERT INTO meta (key, value) VALUES ('log_id', ?)").run(id);
+  return id;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { LogEvent, NewEvent } from '../../shared/events.js';
 import type { EntityEventsOptions, EventStore, StoredSnapshot } from './eventStore.js';
-import { migrate, otherEntitiesWriter } from './sqliteSchema.js';
+import { migrate, otherEntitiesWriter, logIdOf } from './sqliteSchema.js';
 import { entitiesOf } from '../history/entities.js';
 
 interface EventRow {
@@ -70,6 +70,7 @@ export function openSqliteStore(file: string): EventStore {
 
   return {
     kind: 'sqlite',
+    logId: logIdOf(db),
     location: path.resolve(file),
     async append(events) {
       return appendAll(events);
