@@ -19,19 +19,19 @@ const decode = (packet: string) => JSON.parse(packet.slice(1)) as [string, unkno
 describe('SnapshotCache', () => {
   test('encodes exactly what socket.emit would send for the snapshot', () => {
     const state = createState();
-    const encoded = new SnapshotCache().encode(state, 1234);
+    const encoded = new SnapshotCache().encode(state, 1234, 'log-1');
     expect(encoded.packet.startsWith('2["state:snapshot",')).toBe(true);
-    expect(decode(encoded.packet)).toEqual(JSON.parse(JSON.stringify(['state:snapshot', { seq: 8, serverTime: 1234, state }])));
+    expect(decode(encoded.packet)).toEqual(JSON.parse(JSON.stringify(['state:snapshot', { logId: 'log-1', seq: 8, serverTime: 1234, state }])));
   });
 
   test('shows an entity replaced by the fold, not its cached JSON', () => {
     const state = createState();
     const cache = new SnapshotCache();
-    cache.encode(state, 1000);
+    cache.encode(state, 1000, 'log-1');
     const team = state.teams.t1!;
     state.teams.t1 = { ...team, position: [114.5, 30.7] };
     state.seq = 9;
-    const [, snapshot] = decode(cache.encode(state, 1050).packet) as [string, { seq: number; state: PictureState }];
+    const [, snapshot] = decode(cache.encode(state, 1050, 'log-1').packet) as [string, { seq: number; state: PictureState }];
     expect(snapshot.seq).toBe(9);
     expect(snapshot.state.teams.t1?.position).toEqual([114.5, 30.7]);
     expect(snapshot.state.teams.t2).toEqual(state.teams.t2);
@@ -40,13 +40,13 @@ describe('SnapshotCache', () => {
   test('reuses the encoding for the same seq, and rebuilds it once it is a second old', () => {
     const state = createState();
     const cache = new SnapshotCache();
-    const first = cache.encode(state, 1000);
-    expect(cache.encode(state, 1500)).toBe(first);
-    expect(cache.encode(state, 2000)).not.toBe(first);
+    const first = cache.encode(state, 1000, 'log-1');
+    expect(cache.encode(state, 1500, 'log-1')).toBe(first);
+    expect(cache.encode(state, 2000, 'log-1')).not.toBe(first);
   });
 
   test('frames the engine.io message as one unmasked WebSocket text frame', () => {
-    const { frame, packet } = new SnapshotCache().encode(createState(), 1);
+    const { frame, packet } = new SnapshotCache().encode(createState(), 1, 'log-1');
     const [header, payload] = frame;
     expect(payload.toString()).toBe(`4${packet}`);
     expect(header[0]).toBe(0x81);
