@@ -1,0 +1,133 @@
+/** Messages between the bench orchestrator (`run.ts`) and its two children: the server and the load generator. */
+
+export type Design = 'ours' | 'naive';
+
+/** What the server child is started with (JSON in argv). */
+export interface ServerConfig {
+  design: Design;
+  /** World JSON written by `loadWorld`. */
+  worldFile: string;
+  /** Folder for the SQLite log (deleted by the orchestrator). */
+  dataDir: string;
+  /** Teams (by id) that report over OsmAnd HTTP; each gets device `osm-<teamId>`. */
+  httpTeams: string[];
+  /** Teams (by id) that report over a socket; each gets a field session. */
+  socketTeams: string[];
+  /** Reuse an existing log instead of seeding (restart scenario). */
+  existingLog?: boolean;
+  /** Broadcast tick. @default 50 */
+  tickMs?: number;
+}
+
+/** Server child → orchestrator. */
+export type ServerMessage =
+  | { type: 'ready'; port: number; sessions: Record<string, string>; seq: number; loadMs: number }
+  /** Pushed every second: event-loop delay over the last second (ms) and memory. */
+  | {
+      type: 'stats';
+      at: number;
+      eldMaxMs: number;
+      eldP99Ms: number;
+      eldMeanMs: number;
+      rssMb: number;
+      heapMb: number;
+      clients: number;
+      /** Group commits in the last second, the events they held, and the ms they held the event loop. */
+      commits: number;
+      committedEvents: number;
+      commitMs: number;
+      commitMaxMs: number;
+    };
+
+/** A rate plan phase the generator runs. */
+export interface Phase {
+  name: string;
+  durationMs: number;
+  /** Position reports per team per second. */
+  teamHz: number;
+  /** Status changes per checkpoint per second. */
+  checkpointHz: number;
+  /** Reports per cell per second (0.01 = 1 %/s churn). */
+  cellHz: number;
+  /** Latencies of reports sent in this phase count towards its statistics. @default true */
+  measured?: boolean;
+}
+
+export interface LoadPlan {
+  design: Design;
+  url: string;
+  /** Entity ids, in the index order the trackers use. */
+  teams: string[];
+  checkpoints: string[];
+  cells: string[];
+  httpTeams: string[];
+  sessions: Record<string, string>;
+  rawWalls: number;
+  realWalls: number;
+  /** Walls connected per second before the phases start. */
+  wallConnectRate: number;
+  phases: Phase[];
+  /** Join storm: these many extra walls connect at `rate` per second once the first phase has run `afterMs`. */
+  joinStorm?: { walls: number; rate: number; afterMs: number };
+  /** Slow consumers: this share of raw walls stops reading at `atMs` (from the first phase) for `forMs`. */
+  slow?: { share: number; atMs: number; forMs: number };
+  /** Closed-loop ingest: each socket team keeps `window` reports in flight; HTTP teams one each. */
+  ingest?: { window: number };
+  /** How long to wait for the last deliveries after the load stops. */
+  drainMs: number;
+  /** Stop stepping when a measured phase's p99 passes this (fan-out knee). */
+  stopAtP99Ms?: number;
+}
+
+/** Latency summary in ms. */
+export interface LatencySummary {
+  count: number;
+  p50: number;
+  p99: number;
+  p999: number;
+  max: number;
+  mean: number;
+}
+
+export interface PhaseResult {
+  name: string;
+  startedAt: number;
+  endedAt: number;
+  /** Reports sent / acknowledged ok during the phase. */
+  sent: number;
+  acked: number;
+  rejected: number;
+  /** Update deliveries (report × wall, superseded reports included) of this phase's reports. */
+  deliveries: number;
+  latency: LatencySummary;
+  /** Ack latency (report → durable → ack), ms. */
+  ackLatency: LatencySummary;
+  /** Messages and bytes received per wall per second (healthy raw walls). */
+  msgsPerWallS: number;
+  bytesPerWallS: number;
+}
+
+export interface LoadResult {
+  phases: PhaseResult[];
+  /** Every measured report × every healthy wall. */
+  latency: LatencySummary;
+  slowLatency?: LatencySummary;
+  realWallLatency: LatencySummary;
+  lost: number;
+  duplicated: number;
+  reordered: number;
+  gaps: number;
+  /** Real (socket.io-client + reducer) walls whose final picture differs from what was sent. */
+  realWallMismatches: number;
+  /** Updates counted as delivered by a snapshot rather than a delta. */
+  bySnapshot: number;
+  join?: { walls: number; timeToMapMs: LatencySummary; realTimeToMapMs: LatencySummary; snapshotBytes: number; consistent: number; failed: number };
+  slow?: { walls: number; resyncedBySnapshot: number; caughtUpByDelta: number; catchUpMs: LatencySummary };
+  errors: string[];
+}
+
+/** Generator → orchestrator. */
+export type LoadMessage =
+  | { type: 'mark'; name: string; at: number }
+  | { type: 'log'; text: string }
+  | { type: 'result'; result: LoadResult };

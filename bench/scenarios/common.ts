@@ -1,0 +1,70 @@
+import type { Design, LoadPlan, Phase, ServerConfig } from '../ipc.js';
+import type { RunRecord } from '../runOnce.js';
+import type { World } from '../world.js';
+
+/** Workload W input rates: 500 teams at 1 Hz, 200 checkpoints every 5 s, 5,000 cells at 1 %/s. */
+export const W_RATES = { teamHz: 1, checkpointHz: 0.2, cellHz: 0.01 } as const;
+
+/** W's input scaled by `m` (the fan-out knee steps it up). */
+export function wPhase(name: string, durationMs: number, m = 1, measured = true): Phase {
+  return { name, durationMs, teamHz: W_RATES.teamHz * m, checkpointHz: W_RATES.checkpointHz * m, cellHz: W_RATES.cellHz * m, measured };
+}
+
+export interface ScenarioContext {
+  quick: boolean;
+  world: World;
+  worldFile: string;
+}
+
+export type Metrics = Record<string, number | null>;
+
+export interface Evaluation {
+  valid: boolean;
+  reason?: string;
+  metrics: Metrics;
+  /** Extra series for plots (e.g. the knee curve). */
+  series?: Record<string, number[][]>;
+}
+
+export interface Scenario {
+  name: string;
+  /** @default ['ours', 'naive'] */
+  designs?: Design[];
+  spec(design: Design, ctx: ScenarioContext): { server: Omit<ServerConfig, 'design' | 'dataDir'>; plan: Omit<LoadPlan, 'design' | 'url' | 'sessions'> };
+  evaluate(r: RunRecord, ctx: ScenarioContext): Evaluation;
+}
+
+/** Walls of W: 496 raw clients + 4 real socket.io-client walls with the real reducer. */
+export const W_WALLS = { rawWalls: 496, realWalls: 4 } as const;
+
+/** Ids, the OsmAnd share (every 10th team reports over HTTP) and the server config shared by every scenario. */
+export function basePlan(ctx: ScenarioContext) {
+  const teams = ctx.world.teams.map((t) => t.id);
+  const httpTeams = teams.filter((_, i) => i % 10 === 9);
+  const http = new Set(httpTeams);
+  return {
+    server: { worldFile: ctx.worldFile, httpTeams, socketTeams: teams.filter((t) => !http.has(t)) },
+    plan: {
+      teams,
+      checkpoints: ctx.world.checkpoints.map((c) => c.id),
+      cells: ctx.world.cells.map((c) => c.id),
+      httpTeams,
+      ...W_WALLS,
+      wallConnectRate: 100,
+      drainMs: 2000,
+    },
+  };
+}
+
+/** A generator that used nearly all of its core cannot tell how fast the server is. */
+export const GENERATOR_LIMIT = 0.9;
+
+export function generatorCheck(loadCpu: number | null): { valid: boolean; reason?: string } {
+  if (loadCpu === null) return { valid: false, reason: 'no generator CPU sample' };
+  return loadCpu > GENERATOR_LIMIT ? { valid: false, reason: `generator-bound (${(loadCpu * 100).toFixed(0)} % of its core)` } : { valid: true };
+}
+
+export function aborted(r: RunRecord): Evaluation | null {
+  if (r.aborted || !r.result) return { valid: false, reason: r.aborted ?? 'no result', metrics: {} };
+  return null;
+}

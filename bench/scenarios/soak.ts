@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { phaseSpan, windowOf } from '../runOnce.js';
+import { slope } from '../stats.js';
+import { aborted, basePlan, generatorCheck, W_RATES, wPhase, type Evaluation, type Scenario } from './common.js';
+import { integrity } from './w.js';
+
+/** Update deliveries per second of W's input × 1 to the 496 raw walls. */
+const W_DELIVERIES = (500 * W_RATES.teamHz + 200 * W_RATES.checkpointHz + 5000 * W_RATES.cellHz) * 496;
+
+let settings = { multiplier: 2, minutes: 10, source: 'default' };
+
+/** Half the knee of the newest fan-out result under `dir`, as a multiplier of W's input. */
+function halfKnee(dir: string): { multiplier: number; source: string } | null {
+  if (!fs.existsSync(dir)) return null;
+  for (const run of fs.readdirSync(dir).sort().reverse()) {
+    const file = path.join(dir, run, 'result.json');
+    if (!fs.existsSync(file)) continue;
+    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { quick: boolean; summaries: { name: string; medians: { ours?: { kneeDeliveriesPerS?: number } } }[] };
+    const knee = r.summaries.find((s) => s.name === 'fanout')?.medians.ours?.kneeDeliveriesPerS;
+    if (knee && !r.quick) return { multiplier: knee / 2 / W_DELIVERIES, source: `half the knee of ${run}` };
+  }
+  return null;
+}
+
+/**
+ * Target 7: ours only, at half its fan-out knee (or `--rate`), for 10 minutes (quick: 30 s) in one-minute
+ * phases (quick: 5 s). RSS slope by least squares after the first phase; p99 drift = last phase vs first measured.
+ */
+export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: string; resultsDir: string }): void } = {
+  name: 'soak',
+  designs: ['ours'],
+  configure(o) {
+    const fromKnee = o.rate ? null : halfKnee(o.resultsDir);
+    settings = {
+      multiplier: o.rate ? Number(o.rate) : (fromKnee?.multiplier ?? 2),
+      minutes: Number(o.minutes ?? 10),
+      source: o.rate ? '--rate' : (fromKnee?.source ?? 'default × 2'),
+    };
+  },
+  spec(_design, ctx) {
+    const base = basePlan(ctx);
+    const minutes = ctx.quick ? 0.5 : settings.minutes;
+    const phaseMs = ctx.quick ? 5000 : 60_000;
+    const n = Math.max(2, Math.round((minutes * 60_000) / phaseMs));
+    return {
+      server: base.server,
+      plan: { ...base.plan, phases: [wPhase('warmup', ctx.quick ? 3000 : 30_000, settings.multiplier, false), ...Array.from({ length: n }, (_, i) => wPhase(`m${i + 1}`, phaseMs, settings.multiplier))] },
+    };
+  },
+  evaluate(r): Evaluation {
+    const bad = aborted(r);
+    if (bad) return bad;
+    const phases = r.result!.phases.filter((p) => p.name !== 'warmup');
+    const first = phases[0]!;
+    const last = phases.at(-1)!;
+    const from = phaseSpan(r, first.name)![0];
+    const to = phaseSpan(r, last.name)![1];
+    const w = windowOf(r, from, to);
+    const pts = r.samples.filter((s) => s.at >= from && s.at <= to && s.serverRssMb !== null).map((s) => [(s.at - from) / 60_000, s.serverRssMb!] as [number, number]);
+    return {
+      ...generatorCheck(w.loadCpu),
+      metrics: {
+        multiplier: settings.multiplier,
+        minutes: (to - from) / 60_000,
+        rssSlopeMbPerMin: slope(pts),
+        rssStartMb: pts[0]?.[1] ?? null,
+        rssEndMb: pts.at(-1)?.[1] ?? null,
+        p99FirstMs: first.latency.p99,
+        p99LastMs: last.latency.p99,
+        p99DriftPct: first.latency.p99 ? ((last.latency.p99 - first.latency.p99) / first.latency.p99) * 100 : null,
+        serverCpuPct: w.serverCpu === null ? null : w.serverCpu * 100,
+        deliveriesPerS: phases.reduce((n, p) => n + p.deliveries, 0) / w.seconds,
+        ...integrity(r),
+      },
+      series: { p99: phases.map((p, i) => [i + 1, p.latency.p99]), rss: pts },
+    };
+  },
+};
+
+export function soakSource(): string {
+  return settings.source;
+}

@@ -1,0 +1,109 @@
+/**
+ * A bench server child: the real GridCommand server (`ours`) or the naive baseline, seeded with the
+ * bench world, on 127.0.0.1. Bundled by `bench/build.ts` and started by the orchestrator pinned to
+ * one core. It reports readiness and, every second, event-loop delay and memory over IPC; nothing
+ * of this is reachable over HTTP.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Session } from 'node:inspector';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import pino from 'pino';
+import { Registry } from '../../server/auth/registry.js';
+import { authorizeCommand } from '../../server/auth/scope.js';
+import { Ledger } from '../../server/ledger/ledger.js';
+import { seedLedger } from '../../server/ledger/seed.js';
+import { openSqliteStore } from '../../server/store/sqliteStore.js';
+import type { ServerConfig, ServerMessage } from '../ipc.js';
+import type { World } from '../world.js';
+import { startOurs } from './ours.js';
+import { NaiveLedger, startNaive } from './naive.js';
+
+const config = JSON.parse(process.argv[2]!) as ServerConfig;
+const send = (m: ServerMessage) => process.send?.(m);
+const log = pino({ level: 'silent' });
+
+const t0 = performance.now();
+const store = openSqliteStore(path.join(config.dataDir, 'gridcommand.sqlite'));
+// Counts group commits and the time the (synchronous) SQLite transaction holds the event loop.
+const commits = { count: 0, events: 0, ms: 0, maxMs: 0 };
+const append = store.append.bind(store);
+store.append = async (events) => {
+  const t = performance.now();
+  try {
+    return await append(events);
+  } finally {
+    const ms = performance.now() - t;
+    commits.count++;
+    commits.events += events.length;
+    commits.ms += ms;
+    commits.maxMs = Math.max(commits.maxMs, ms);
+  }
+};
+const ledgerOpts = { store, authorize: authorizeCommand, onError: (err: unknown) => console.error('event log write failed', err) };
+const ledger = config.design === 'ours' ? new Ledger(ledgerOpts) : new NaiveLedger(ledgerOpts);
+await ledger.load();
+if (ledger.state.seq === 0 && !config.existingLog) {
+  const world = JSON.parse(fs.readFileSync(config.worldFile, 'utf8')) as World;
+  await seedLedger(ledger, world, Date.now());
+}
+const registry = new Registry(path.join(config.dataDir, 'registry.sqlite'));
+for (const teamId of config.httpTeams) registry.registerDevice({ deviceId: `osm-${teamId}`, teamId, protocol: 'osmand' });
+const sessions: Record<string, string> = {};
+for (const teamId of config.socketTeams) sessions[teamId] = registry.createSession(teamId);
+
+const app =
+  config.design === 'ours'
+    ? startOurs({ ledger, registry, log, tickMs: config.tickMs })
+    : startNaive({ ledger: ledger as NaiveLedger, registry, log });
+await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+const port = (app.server.address() as AddressInfo).port;
+send({ type: 'ready', port, sessions, seq: ledger.state.seq, loadMs: performance.now() - t0 });
+
+const eld = monitorEventLoopDelay({ resolution: 10 });
+eld.enable();
+setInterval(() => {
+  const mem = process.memoryUsage();
+  send({
+    type: 'stats',
+    at: Date.now(),
+    eldMaxMs: eld.max / 1e6,
+    eldP99Ms: eld.percentile(99) / 1e6,
+    eldMeanMs: eld.mean / 1e6,
+    rssMb: mem.rss / 2 ** 20,
+    heapMb: mem.heapUsed / 2 ** 20,
+    clients: app.clients(),
+    commits: commits.count,
+    committedEvents: commits.events,
+    commitMs: commits.ms,
+    commitMaxMs: commits.maxMs,
+  });
+  eld.reset();
+  Object.assign(commits, { count: 0, events: 0, ms: 0, maxMs: 0 });
+}, 1000).unref();
+
+async function stop(): Promise<void> {
+  await Promise.race([app.close(), new Promise((r) => setTimeout(r, 2000))]);
+  await ledger.drain();
+  await store.close();
+  registry.close();
+  process.exit(0);
+}
+/** `--profile`: a CPU profile of the measured phases only, so setup (seeding, joins) does not drown them. */
+const inspector = new Session();
+function profile(m: { type?: string; file?: string }): void {
+  if (m.type === 'profile-start') {
+    inspector.connect();
+    inspector.post('Profiler.enable', () => inspector.post('Profiler.start'));
+  } else if (m.type === 'profile-stop' && m.file) {
+    const file = m.file;
+    inspector.post('Profiler.stop', (err, res) => {
+      if (!err) fs.writeFileSync(file, JSON.stringify(res.profile));
+      inspector.disconnect();
+    });
+  }
+}
+
+process.on('message', (m: { type?: string; file?: string }) => (m.type === 'stop' ? void stop() : profile(m)));
+process.on('disconnect', () => process.exit(0));
