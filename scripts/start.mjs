@@ -16,6 +16,7 @@ if (stale) {
   const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const server = spawn('npx', ['tsx', 'server/index.ts'], { stdio: 'inherit' });
+// node itself (not npx) so that SIGTERM from a supervisor reaches the server and it shuts down cleanly.
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));
