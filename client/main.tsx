@@ -6,6 +6,7 @@ import './styles/wall.css';
 // Each audience is its own lazy chunk: phones on /field never download the map libraries (~2.6 MB).
 const WallPage = lazy(() => import('./wall/WallPage.js').then((m) => ({ default: m.WallPage })));
 const FieldPage = lazy(() => import('./field/FieldPage.js').then((m) => ({ default: m.FieldPage })));
+const ConsolePage = lazy(() => import('./console/ConsolePage.js').then((m) => ({ default: m.ConsolePage })));
 
 /** One entry per audience, by pathname; `/console` and `/field` will join here. */
 function route(pathname: string): ReactNode {
@@ -14,6 +15,12 @@ function route(pathname: string): ReactNode {
       return (
         <Suspense fallback={null}>
           <WallPage />
+        </Suspense>
+      );
+    case '/console':
+      return (
+        <Suspense fallback={null}>
+          <ConsolePage />
         </Suspense>
       );
     case '/field':
