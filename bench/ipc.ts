@@ -73,6 +73,12 @@ export interface LoadPlan {
   slow?: { share: number; atMs: number; forMs: number };
   /** Closed-loop ingest: each socket team keeps `window` reports in flight; HTTP teams one each. */
   ingest?: { window: number };
+  /**
+   * Baseline raw walls connected before the load do not ask for the whole state: 496 × 3.4 MB
+   * stringified one by one is a minute of setup per run, outside every measured window. Joiners
+   * (the join storm) always get it.
+   */
+  naiveSkipState?: boolean;
   /** How long to wait for the last deliveries after the load stops. */
   drainMs: number;
   /** Stop stepping when a measured phase's p99 passes this (fan-out knee). */

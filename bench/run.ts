@@ -41,6 +41,8 @@ const { values: args } = parseArgs({
     events: { type: 'string' },
     /** Only these designs (comma-separated: ours,naive), e.g. to measure a server change before and after. */
     designs: { type: 'string' },
+    /** Do not pin the server and the generator to their own cores (a machine others are loading). */
+    'no-pin': { type: 'boolean', default: false },
     /** Write a CPU profile of the server over each run's measured phases next to the results. */
     profile: { type: 'boolean', default: false },
     /** Override the number of raw walls (for trying the harness on a small scale; targets assume 496 + 4). */
@@ -53,6 +55,7 @@ const ALL = ['fanout', 'w', 'join', 'slow', 'ingest', 'restart', 'client'];
 const names = args.scenario === 'all' ? ALL : args.scenario.split(',');
 for (const n of names) if (!(n in RUN_SCENARIOS) && n !== 'restart' && n !== 'client') throw new Error(`unknown scenario ${n}`);
 const reps = Math.max(1, Number(args.reps));
+if (args['no-pin']) process.env.BENCH_NO_PIN = '1';
 const quick = args.quick;
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);

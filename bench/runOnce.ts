@@ -45,8 +45,11 @@ export interface RunSpec {
 /** Extra node flags for the server child, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
+/** BENCH_NO_PIN=1 lets the scheduler place both children (for a machine others are loading; see docs/benchmarks.md). */
+
 function pinned(core: number, args: string[]): ChildProcess {
-  return spawn('taskset', ['-c', String(core), process.execPath, ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const stdio: ['ignore', 'inherit', 'inherit', 'ipc'] = ['ignore', 'inherit', 'inherit', 'ipc'];
+  return !process.env.BENCH_NO_PIN ? spawn('taskset', ['-c', String(core), process.execPath, ...args], { stdio }) : spawn(process.execPath, args, { stdio });
 }
 
 function waitFor<T>(child: ChildProcess, pick: (m: unknown) => T | undefined, timeoutMs: number, what: string): Promise<T> {

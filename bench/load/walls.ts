@@ -12,6 +12,8 @@ export interface WallContext {
   url: string;
   index: EntityIndex;
   deltas: DeltaCache;
+  /** Baseline walls connected before the load skip the whole-state JSON (setup only; see LoadPlan). */
+  naiveSkipState?: boolean;
 }
 
 /** One screen of the wall, played by a raw client: it reads frame headers and counts deliveries. */
@@ -35,7 +37,10 @@ export class RawWall {
     readonly tracker: WallTracker,
     name: string,
   ) {
-    this.client = new RawClient({ url: ctx.url, auth: { device: name }, onEvent: (f, at) => this.onEvent(f, at) });
+    const skipState = ctx.design === 'naive' && ctx.naiveSkipState;
+    this.client = new RawClient({ url: ctx.url, auth: skipState ? { device: name, skipState } : { device: name }, onEvent: (f, at) => this.onEvent(f, at) });
+    // Connected before any report is sent, such a wall misses nothing by skipping the state.
+    if (skipState) void this.client.connected.then(() => (this.mapAt = Date.now()));
   }
 
   private onEvent(frame: Buffer, at: number): void {

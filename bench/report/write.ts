@@ -50,6 +50,7 @@ function scenarioTable(s: ScenarioSummary): string {
     '| run | valid | load avg before → after | note |',
     '|---|---|---|---|',
     ...s.runs.map((r) => `| ${r.design} #${r.rep} | ${r.valid ? 'yes' : 'no'} | ${r.loadAvgBefore[0]} → ${r.loadAvgAfter[0]} | ${r.reason ?? ''}${r.errors.length ? ` errors: ${r.errors.slice(0, 2).join('; ')}` : ''} |`),
+    '',
   ];
   return lines.join('\n');
 }
@@ -64,7 +65,8 @@ export function writeReport(dir: string, report: Report): string[] {
     `## Bench results ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${report.quick ? ' (quick mode)' : ''}`,
     '',
     `\`${report.command}\` — ${m.cpus} × ${m.model}, ${m.memGb} GB, Node ${m.node}, Linux ${m.kernel}, commit ${m.commit}; ` +
-      `${report.reps} repetition(s), ours and the baseline alternating; medians of valid runs.`,
+      `${report.reps} repetition(s), ours and the baseline alternating; medians of valid runs; ` +
+      `${process.env.BENCH_NO_PIN ? 'children NOT pinned (--no-pin)' : 'server pinned to core 0, generator to core 1'}.`,
     '',
     targetTable(rows),
     '',

@@ -51,6 +51,7 @@ export function basePlan(ctx: ScenarioContext) {
       httpTeams,
       ...W_WALLS,
       wallConnectRate: 100,
+      naiveSkipState: true,
       drainMs: 2000,
     },
   };
@@ -67,4 +68,9 @@ export function generatorCheck(loadCpu: number | null): { valid: boolean; reason
 export function aborted(r: RunRecord): Evaluation | null {
   if (r.aborted || !r.result) return { valid: false, reason: r.aborted ?? 'no result', metrics: {} };
   return null;
+}
+
+/** A latency figure, or null when nothing was delivered (an empty histogram's 0 would read as perfect). */
+export function ms(l: { count: number }, pick: number): number | null {
+  return l.count > 0 ? pick : null;
 }

@@ -1,5 +1,5 @@
 import { phaseSpan, windowOf } from '../runOnce.js';
-import { aborted, basePlan, generatorCheck, wPhase, type Evaluation, type Scenario } from './common.js';
+import { aborted, basePlan, generatorCheck, ms, wPhase, type Evaluation, type Scenario } from './common.js';
 import { integrity } from './w.js';
 
 /**
@@ -35,7 +35,10 @@ export const slowScenario: Scenario = {
     if (!b || !s || !a || !res.slow) return { valid: false, reason: 'missing phases', metrics: {} };
     const wb = windowOf(r, b[0], b[1]);
     const ws = windowOf(r, s[0], a[1]);
-    const p99 = (name: string) => res.phases.find((p) => p.name === name)?.latency.p99 ?? null;
+    const p99 = (name: string) => {
+      const l = res.phases.find((p) => p.name === name)?.latency;
+      return l ? ms(l, l.p99) : null;
+    };
     const before = p99('before');
     const stalled = p99('stalled');
     return {

@@ -1,5 +1,5 @@
 import { phaseSpan, windowOf, type RunRecord } from '../runOnce.js';
-import { aborted, basePlan, generatorCheck, wPhase, type Evaluation, type Metrics, type Scenario } from './common.js';
+import { aborted, basePlan, generatorCheck, ms, wPhase, type Evaluation, type Metrics, type Scenario } from './common.js';
 
 /** The figures every steady-load scenario reports for one measured phase. */
 export function steadyMetrics(r: RunRecord, phaseName: string): { metrics: Metrics; loadCpu: number | null } {
@@ -11,10 +11,10 @@ export function steadyMetrics(r: RunRecord, phaseName: string): { metrics: Metri
   return {
     loadCpu: w.loadCpu,
     metrics: {
-      p50Ms: ph.latency.p50,
-      p99Ms: ph.latency.p99,
-      p999Ms: ph.latency.p999,
-      maxMs: ph.latency.max,
+      p50Ms: ms(ph.latency, ph.latency.p50),
+      p99Ms: ms(ph.latency, ph.latency.p99),
+      p999Ms: ms(ph.latency, ph.latency.p999),
+      maxMs: ms(ph.latency, ph.latency.max),
       deliveriesPerS: ph.deliveries / w.seconds,
       reportsPerS: ph.acked / w.seconds,
       serverCpuPct: w.serverCpu === null ? null : w.serverCpu * 100,
@@ -28,7 +28,7 @@ export function steadyMetrics(r: RunRecord, phaseName: string): { metrics: Metri
       commitMaxMs: w.commitMaxMs,
       msgsPerWallS: ph.msgsPerWallS,
       bytesPerWallS: ph.bytesPerWallS,
-      ackP99Ms: ph.ackLatency.p99,
+      ackP99Ms: ms(ph.ackLatency, ph.ackLatency.p99),
       generatorCpuPct: w.loadCpu === null ? null : w.loadCpu * 100,
       otherLoadOnServerCorePct: w.otherOnServerCore === null ? null : w.otherOnServerCore * 100,
     },

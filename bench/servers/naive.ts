@@ -66,7 +66,8 @@ export function startNaive(deps: { ledger: NaiveLedger; registry: Registry; log:
   };
   io.on('connection', (socket) => {
     handleCommands(socket);
-    socket.emit('naive:state', deps.ledger.state);
+    // `skipState`: bench setup only (see LoadPlan.naiveSkipState).
+    if (!(socket.handshake.auth as { skipState?: boolean }).skipState) socket.emit('naive:state', deps.ledger.state);
   });
   io.of('/field').on('connection', handleCommands);
   return {
