@@ -16,6 +16,7 @@ import { pointItems, type SearchItem } from './model/search.js';
 import type { Selection } from './model/selection.js';
 import { scenarioTimeAt } from './model/timeline.js';
 import { AggregatePanel } from './panels/AggregatePanel.js';
+import { ChoroplethLegend } from './panels/ChoroplethLegend.js';
 import { DetailsPanel } from './panels/DetailsPanel.js';
 import { FilterPanel } from './panels/FilterPanel.js';
 import { KpiBar } from './panels/KpiBar.js';
@@ -34,7 +35,7 @@ import './console.css';
 registerConsoleStrings();
 
 const NO_DAYS: Record<string, DayTotals> = {};
-const DEFAULT_TOGGLES: LayerToggles = { cells: true, heatmap: false, checkpoints: true, teams: true, trails: true, tasks: false, incidents: true, outlines: true };
+const DEFAULT_TOGGLES: LayerToggles = { cells: true, heatmap: false, checkpoints: true, teams: true, trails: true, tasks: false, incidents: false, outlines: true };
 
 /** `/console`: the officials' laptop console — what is happening, where, since when; live or at any past moment. */
 export function ConsolePage() {
@@ -87,7 +88,7 @@ export function ConsolePage() {
       <aside className="c-left">
         <LayerPanel toggles={toggles} onChange={setToggles} />
         <FilterPanel filters={filters} districts={areas.districts} streets={areas.streets} onChange={setFilters} />
-        <AggregatePanel aggregation={aggregation} choropleth={data.choropleth} onChange={setAggregation} />
+        <AggregatePanel aggregation={aggregation} onChange={setAggregation} />
       </aside>
       <KpiBar cells={picture ? data.shownCells : null} checkpoints={picture ? data.checkpoints : null} teams={picture ? data.teams : null} incidents={picture ? data.incidents : null} filtered={activeFilterCount(filters) > 0} />
       <main className={seq === null ? 'c-map' : 'c-map c-map--past'}>
@@ -109,6 +110,7 @@ export function ConsolePage() {
           clusterLabel={clusterLabel}
           tooltip={describe}
         />
+        {data.choropleth && aggregation.field && <ChoroplethLegend choropleth={data.choropleth} field={aggregation.field} level={aggregation.level} />}
         <Attribution items={basemap.config.attribution} corner="bottom-right" />
       </main>
       <aside className="c-right">

@@ -36,7 +36,7 @@ export const ClusterMarkers = memo(function ClusterMarkers({ kind, clusters, col
   return (
     <>
       {clusters.map((c) => {
-        const size = Math.round(Math.min(46, 24 + Math.sqrt(c.count) * 3));
+        const size = Math.round(Math.min(38, 22 + Math.sqrt(c.count) * 2));
         const name = label(c);
         return (
           <Marker key={`${kind}-${c.clusterId}`} longitude={c.position[0]} latitude={c.position[1]} anchor="center">

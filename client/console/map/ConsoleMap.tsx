@@ -116,7 +116,7 @@ export const ConsoleMap = memo(function ConsoleMap(props: ConsoleMapProps) {
       const [sw, ne] = focus.bounds.map(display.project) as [LngLat, LngLat];
       map.fitBounds([sw, ne], { padding: 60, maxZoom: 15, duration: 600 });
     } else if (focus.point) {
-      map.flyTo({ center: display.project(focus.point), zoom: Math.max(map.getZoom(), 14.5), duration: 600 });
+      map.flyTo({ center: display.project(focus.point), zoom: Math.max(map.getZoom(), 13.5), duration: 600 });
     }
   }, [focus, display]);
 

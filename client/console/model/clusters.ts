@@ -50,7 +50,7 @@ export const CLUSTER_MAX_ZOOM = 13;
  * Indexes points with supercluster; `map`/`reduce` keep per-category counts in every cluster so a
  * marker can show e.g. "5 open, 2 closed" rather than only "7".
  */
-export function createClusterIndex(points: readonly ClusterInput[], { radiusPx = 44 }: { radiusPx?: number } = {}): ClusterIndex {
+export function createClusterIndex(points: readonly ClusterInput[], { radiusPx = 56 }: { radiusPx?: number } = {}): ClusterIndex {
   const index = new Supercluster<PointProps, ClusterProps>({
     radius: radiusPx,
     maxZoom: CLUSTER_MAX_ZOOM,

@@ -23,10 +23,14 @@ export interface HistoryChartProps {
 
 /** An entity's history from its events (counts, flow, distance), in scenario time; ≤ a few dozen points. */
 export const HistoryChart = memo(function HistoryChart({ points, series, lang }: HistoryChartProps) {
+  // Three ticks, first/middle/last: Recharts' own ticks on a time axis crowd and overlap in a narrow panel.
+  const first = points[0]?.t ?? 0;
+  const last = points[points.length - 1]?.t ?? 0;
+  const ticks = last > first ? [first, (first + last) / 2, last] : [first];
   return (
-    <LineChart responsive className="chart" data={points as HistoryPoint[]} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} style={{ width: '100%', height: '100%' }}>
+    <LineChart responsive className="chart" data={points as HistoryPoint[]} margin={{ top: 4, right: 36, bottom: 0, left: 8 }} style={{ width: '100%', height: '100%' }}>
       <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-      <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tick={AXIS_TICK} tickFormatter={(v: number) => formatTick(v, lang)} minTickGap={40} />
+      <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tick={AXIS_TICK} ticks={ticks} interval={0} tickFormatter={(v: number) => formatTick(v, lang)} />
       <YAxis tick={AXIS_TICK} width="auto" allowDecimals={series.some((s) => s.key === 'distanceKm')} />
       <Tooltip
         isAnimationActive={false}

@@ -45,7 +45,7 @@ export const OverviewCharts = memo(function OverviewCharts({ cells, days, clock,
           {areas.map((a) => (
             <li key={a.key}>
               <button type="button" className="bar" onClick={() => onArea(level, a.key)}>
-                <span className="bar-name">{a.name}</span>
+                <span className="bar-name">{level === 'district' ? wt(`district.${a.key}`, { defaultValue: a.name }) : a.name}</span>
                 <span className="bar-track">
                   <span className="bar-fill" style={{ width: `${max > 0 ? (a.value / max) * 100 : 0}%` }} />
                 </span>
