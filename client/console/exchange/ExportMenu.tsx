@@ -49,7 +49,7 @@ export function ExportMenu({ seq, scenarioTime, timeline }: ExportMenuProps) {
           </tbody>
         </table>
         <h3>{t('exchange.events')}</h3>
-        <div className="field-row">
+        <div className="field-row field-row--one">
           <label>
             <span>{t('exchange.from')}</span>
             <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
