@@ -25,4 +25,12 @@ describe('security headers', () => {
     ]);
     expect(basemapOrigins([undefined])).toEqual([]);
   });
+
+  test('large answers are gzipped for clients that accept it', async () => {
+    server = await startTestServer();
+    const res = await fetch(`${server.url}/api/v1/state`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect((await res.json()).state.teams.t1.id).toBe('t1');
+  });
 });
