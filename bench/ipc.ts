@@ -74,7 +74,7 @@ export interface LoadPlan {
   /** Closed-loop ingest: each socket team keeps `window` reports in flight; HTTP teams one each. */
   ingest?: { window: number };
   /**
-   * Baseline raw walls connected before the load do not ask for the whole state: 496 × 3.4 MB
+   * Baseline raw walls connected before the load do not ask for the whole state: 498 × 3.4 MB
    * stringified one by one is a minute of setup per run, outside every measured window. Joiners
    * (the join storm) always get it.
    */

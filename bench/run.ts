@@ -45,7 +45,7 @@ const { values: args } = parseArgs({
     'no-pin': { type: 'boolean', default: false },
     /** Write a CPU profile of the server over each run's measured phases next to the results. */
     profile: { type: 'boolean', default: false },
-    /** Override the number of raw walls (for trying the harness on a small scale; targets assume 496 + 4). */
+    /** Override the number of raw walls (for trying the harness on a small scale; targets assume 498 + 2). */
     walls: { type: 'string' },
   },
 });

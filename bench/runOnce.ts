@@ -44,6 +44,8 @@ export interface RunSpec {
 
 /** Extra node flags for the server child, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** The same for the generator: BENCH_LOAD_NODE_ARGS. */
+const LOAD_NODE_ARGS = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /** BENCH_NO_PIN=1 lets the scheduler place both children (for a machine others are loading; see docs/benchmarks.md). */
 
@@ -106,7 +108,7 @@ export async function runOnce(spec: RunSpec): Promise<RunRecord> {
   try {
     const ready = await waitFor(server, (m) => ((m as ServerMessage).type === 'ready' ? (m as Extract<ServerMessage, { type: 'ready' }>) : undefined), 120_000, 'server');
     record.startMs = performance.now() - t0;
-    load = pinned(LOAD_CORE, [spec.loadBundle]);
+    load = pinned(LOAD_CORE, [...LOAD_NODE_ARGS, spec.loadBundle]);
     const plan: LoadPlan = { ...spec.plan, design: spec.design, url: `http://127.0.0.1:${ready.port}`, sessions: ready.sessions };
     const budget = plan.phases.reduce((n, p) => n + p.durationMs, 0) + plan.drainMs + 270_000;
     const measured = plan.phases.filter((p) => p.measured !== false).map((p) => p.name);
@@ -133,8 +135,11 @@ export async function runOnce(spec: RunSpec): Promise<RunRecord> {
   } catch (err) {
     record.aborted = err instanceof Error ? err.message : String(err);
   } finally {
-    if (load) {
-      if (load.exitCode === null) load.kill('SIGKILL');
+    // The generator exits by itself right after its result (writing a profile if asked); then it is killed.
+    if (load && load.exitCode === null && load.signalCode === null) {
+      const child = load;
+      await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 3000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     sampler.stop();
     await stopChild(server);

@@ -1,5 +1,5 @@
 import { phaseSpan, windowOf } from '../runOnce.js';
-import { aborted, basePlan, generatorCheck, wPhase, type Evaluation, type Scenario } from './common.js';
+import { aborted, basePlan, generatorCheck, W_WALLS, wPhase, type Evaluation, type Scenario } from './common.js';
 import { integrity } from './w.js';
 
 /**
@@ -17,9 +17,9 @@ export const joinScenario: Scenario = {
       plan: {
         ...base.plan,
         rawWalls: 20,
-        realWalls: 4,
+        realWalls: W_WALLS.realWalls,
         phases: [wPhase('warmup', 2000, 1, false), wPhase('storm', ctx.quick ? 7000 : 10_000)],
-        joinStorm: { walls: 496, rate: 100, afterMs: 2000 },
+        joinStorm: { walls: W_WALLS.rawWalls, rate: 100, afterMs: 2000 },
         drainMs: 3000,
       },
     };

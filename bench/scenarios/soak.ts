@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { phaseSpan, windowOf } from '../runOnce.js';
 import { slope } from '../stats.js';
-import { aborted, basePlan, generatorCheck, W_RATES, wPhase, type Evaluation, type Scenario } from './common.js';
+import { aborted, basePlan, generatorCheck, W_RATES, W_WALLS, wPhase, type Evaluation, type Scenario } from './common.js';
 import { integrity } from './w.js';
 
-/** Update deliveries per second of W's input × 1 to the 496 raw walls. */
-const W_DELIVERIES = (500 * W_RATES.teamHz + 200 * W_RATES.checkpointHz + 5000 * W_RATES.cellHz) * 496;
+/** Update deliveries per second of W's input × 1 to the raw walls. */
+const W_DELIVERIES = (500 * W_RATES.teamHz + 200 * W_RATES.checkpointHz + 5000 * W_RATES.cellHz) * W_WALLS.rawWalls;
 
 let settings = { multiplier: 2, minutes: 10, source: 'default' };
 
