@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { isEmpty, type ChangeSet } from '../state/changes.js';
-import { fieldStateFor } from '../http/field.js';
+import { fieldStateFor } from './fieldState.js';
 import { buildDelta } from './delta.js';
 import { ChangeHistory } from './history.js';
 import { SnapshotCache } from './snapshotCache.js';
