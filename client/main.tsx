@@ -1,5 +1,6 @@
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AuthGate } from './auth/AuthGate.js';
 import { initI18n } from './i18n/i18n.js';
 import './styles/wall.css';
 
@@ -8,20 +9,28 @@ const WallPage = lazy(() => import('./wall/WallPage.js').then((m) => ({ default:
 const FieldPage = lazy(() => import('./field/FieldPage.js').then((m) => ({ default: m.FieldPage })));
 const ConsolePage = lazy(() => import('./console/ConsolePage.js').then((m) => ({ default: m.ConsolePage })));
 
-/** One entry per audience, by pathname; `/console` and `/field` will join here. */
+/**
+ * One entry per audience, by pathname. The wall, console and admin pages open only for a session
+ * whose role may use them (the gate is in the main chunk, so the sign-in page never waits for the map).
+ * The field app signs in with team codes on its own.
+ */
 function route(pathname: string): ReactNode {
   switch (pathname.replace(/\/+$/, '') || '/') {
     case '/':
       return (
-        <Suspense fallback={null}>
-          <WallPage />
-        </Suspense>
+        <AuthGate page="wall">
+          <Suspense fallback={null}>
+            <WallPage />
+          </Suspense>
+        </AuthGate>
       );
     case '/console':
       return (
-        <Suspense fallback={null}>
-          <ConsolePage />
-        </Suspense>
+        <AuthGate page="console">
+          <Suspense fallback={null}>
+            <ConsolePage />
+          </Suspense>
+        </AuthGate>
       );
     case '/field':
       return (

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UserBadge } from '../auth/UserBadge.js';
 import type { Clock } from '../../shared/entities.js';
 import { formatScenarioTime } from '../i18n/format.js';
 import { setLang } from '../i18n/i18n.js';
@@ -15,11 +17,14 @@ export interface ConsoleHeaderProps {
   lastMessageAt: number | null;
   /** Search box and the export/import buttons. */
   children?: ReactNode;
+  /** Show the link to /admin (the role may manage accounts). @default false */
+  adminLink?: boolean;
 }
 
-/** Title, scenario time of what is shown, link state (while live), tools, and the language toggle. */
-export function ConsoleHeader({ clock, live, status, lastMessageAt, children }: ConsoleHeaderProps) {
+/** Title, scenario time of what is shown, link state (while live), tools, who is signed in, and the language toggle. */
+export function ConsoleHeader({ clock, live, status, lastMessageAt, children, adminLink = false }: ConsoleHeaderProps) {
   const { t, lang } = useConsoleT();
+  const { t: at } = useTranslation();
   return (
     <header className="c-header">
       <h1 className="c-title">{t('title')}</h1>
@@ -28,7 +33,15 @@ export function ConsoleHeader({ clock, live, status, lastMessageAt, children }: 
         <time dateTime={clock ? new Date(clock.scenarioTime).toISOString() : undefined}>{clock ? formatScenarioTime(clock.scenarioTime, lang) : '—'}</time>
       </div>
       {live && <LiveIndicator status={status} lastMessageAt={lastMessageAt} />}
-      <div className="c-header-tools">{children}</div>
+      <div className="c-header-tools">
+        {children}
+        {adminLink && (
+          <a className="btn" href="/admin" data-testid="admin-link">
+            {at('auth.admin')}
+          </a>
+        )}
+      </div>
+      <UserBadge />
       <button type="button" className="btn lang-btn" lang={lang === 'en' ? 'zh-CN' : 'en'} aria-label={t('lang.switchLabel')} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
         {t('lang.switchTo')}
       </button>

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DayTotals } from '../../shared/entities.js';
+import { consoleTools } from '../auth/access.js';
+import { useSession, useSignedOutWatch } from '../auth/session.js';
 import { Attribution } from '../map/basemap/index.js';
 import { useBasemap } from '../map/useBasemap.js';
 import { useLivePicture } from '../live/useLivePicture.js';
@@ -42,6 +44,8 @@ export function ConsolePage() {
   const { t, lang } = useConsoleT();
   useEffect(() => void (document.title = `${t('short')} · GridCommand`), [t]);
   const live = useLivePicture({ device: 'console' });
+  useSignedOutWatch(live.status);
+  const tools = consoleTools(useSession().me);
   const basemap = useBasemap();
   const timeline = useTimeline(live.picture);
   const [replay, dispatch] = useReplay(timeline);
@@ -79,10 +83,10 @@ export function ConsolePage() {
 
   return (
     <div className="console">
-      <ConsoleHeader clock={picture?.clock ?? null} live={seq === null} status={live.status} lastMessageAt={live.lastMessageAt}>
+      <ConsoleHeader clock={picture?.clock ?? null} live={seq === null} status={live.status} lastMessageAt={live.lastMessageAt} adminLink={tools.admin}>
         <SearchBox items={searchItems} onChoose={choose} />
         <ExportMenu key={seq === null ? 'live' : 'past'} seq={seq} scenarioTime={scenarioTime} timeline={timeline} />
-        <ImportDialog />
+        {tools.importGrid && <ImportDialog />}
       </ConsoleHeader>
       {seq !== null && <ReplayBanner scenarioTime={scenarioTime} loading={past.loading} failed={past.failed} onLive={() => dispatch({ type: 'live' })} />}
       <aside className="c-left">

@@ -1,8 +1,8 @@
 import type { Delta, Snapshot } from '../../shared/protocol.js';
 import { applyDelta, applySnapshot, deltaFit, type WallState } from '../state/picture.js';
 
-/** State of the link to the server, as the wall shows it. */
-export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+/** State of the link to the server, as the wall shows it. `signedOut`: refused for want of a session (final). */
+export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'signedOut';
 
 /** What a page reads from the live connection. Replaced (never mutated) on every change. */
 export interface LiveView {

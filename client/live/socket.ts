@@ -48,7 +48,15 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
     clearTimeout(timer);
     timer = setTimeout(() => socket.connect(), resyncDelayMs);
   };
-  const failed = () => {
+  const failed = (err: Error) => {
+    // The server refused us for want of a session (revoked token, signed out elsewhere, disabled
+    // account). Retrying cannot help: the page must say so and ask for a sign-in.
+    if (/^not signed in/i.test(err.message)) {
+      clearTimeout(timer);
+      socket.disconnect();
+      store.setStatus('signedOut');
+      return;
+    }
     failures++;
     const hasPicture = store.getView().picture !== null;
     store.setStatus(failures >= offlineAfterFailures || !browserOnline() ? 'offline' : hasPicture ? 'reconnecting' : 'connecting');
@@ -60,8 +68,10 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
   });
   socket.on('connect_error', failed);
   socket.on('disconnect', (reason) => {
+    if (store.getView().status === 'signedOut') return;
     store.setStatus(browserOnline() ? 'reconnecting' : 'offline');
-    // After a server-side disconnect Socket.IO does not retry by itself.
+    // After a server-side disconnect Socket.IO does not retry by itself. A revoked session is
+    // disconnected this way too: the retry then fails with "not signed in", which `failed` reports.
     if (reason === 'io server disconnect') reconnectSoon();
   });
   socket.on('state:snapshot', (snapshot) => store.receiveSnapshot(snapshot, Date.now()));
@@ -74,7 +84,7 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
     reconnectSoon();
   });
 
-  const onOffline = () => store.setStatus('offline');
+  const onOffline = () => store.getView().status !== 'signedOut' && store.setStatus('offline');
   globalThis.window?.addEventListener('offline', onOffline);
 
   return {

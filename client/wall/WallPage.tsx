@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Cell, Checkpoint, DayTotals, Team } from '../../shared/entities.js';
 import type { LngLat } from '../../shared/geo.js';
 import type { Lang } from '../i18n/lang.js';
+import { useSignedOutWatch } from '../auth/session.js';
 import { useLivePicture } from '../live/useLivePicture.js';
 import { LiveMap } from '../map/LiveMap.js';
 import { Attribution } from '../map/basemap/index.js';
@@ -24,6 +25,7 @@ export function WallPage() {
   const { i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const { picture: p, status, lastMessageAt } = useLivePicture({ device: 'wall' });
+  useSignedOutWatch(status); // a revoked wall shows so, full screen, instead of a map going stale
   const basemap = useBasemap();
   return (
     <div className="wall">

@@ -24,3 +24,7 @@ test('says connecting, not live, before the first snapshot', () => {
   expect(liveness('connecting', null, NOW)).toEqual({ kind: 'connecting', level: 'warn' });
   expect(liveness('connected', null, NOW)).toEqual({ kind: 'connecting', level: 'warn' });
 });
+
+test('never calls a picture live once the server has refused the session', () => {
+  expect(liveness('signedOut', NOW - 1_000, NOW)).toEqual({ kind: 'offline', level: 'alarm', ageS: 1 });
+});

@@ -20,6 +20,8 @@ export function liveness(status: LinkStatus, lastMessageAt: number | null, now: 
   const ageMs = lastMessageAt === null ? null : Math.max(0, now - lastMessageAt);
   const ageS = ageMs === null ? null : Math.floor(ageMs / 1000);
   if (status === 'reconnecting' || status === 'offline') return { kind: status, level: 'alarm', ageS };
+  // The gate replaces the page at once; until it does, never call the picture live.
+  if (status === 'signedOut') return { kind: 'offline', level: 'alarm', ageS };
   if (ageMs === null || ageS === null) return { kind: 'connecting', level: 'warn' };
   if (status === 'connecting') return { kind: 'reconnecting', level: 'alarm', ageS };
   if (ageMs <= STALE_AFTER_MS) return { kind: 'live' };
