@@ -8,6 +8,7 @@ import './styles/wall.css';
 const WallPage = lazy(() => import('./wall/WallPage.js').then((m) => ({ default: m.WallPage })));
 const FieldPage = lazy(() => import('./field/FieldPage.js').then((m) => ({ default: m.FieldPage })));
 const ConsolePage = lazy(() => import('./console/ConsolePage.js').then((m) => ({ default: m.ConsolePage })));
+const AdminPage = lazy(() => import('./admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
 
 /**
  * One entry per audience, by pathname. The wall, console and admin pages open only for a session
@@ -29,6 +30,14 @@ function route(pathname: string): ReactNode {
         <AuthGate page="console">
           <Suspense fallback={null}>
             <ConsolePage />
+          </Suspense>
+        </AuthGate>
+      );
+    case '/admin':
+      return (
+        <AuthGate page="admin">
+          <Suspense fallback={null}>
+            <AdminPage />
           </Suspense>
         </AuthGate>
       );
