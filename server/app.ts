@@ -11,9 +11,15 @@ import { Broadcaster } from './live/broadcaster.js';
 import { attachLive } from './live/connection.js';
 import { createApiRouter } from './http/api.js';
 import { securityHeaders } from './http/security.js';
-import { createFieldRouter, sessionTeam } from './http/field.js';
+import { createFieldRouter } from './http/field.js';
 import { createV1Router } from './http/v1/router.js';
+import { createAuthRouter } from './http/auth.js';
+import { createAdminRouter } from './http/admin.js';
+import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rateLimit.js';
 import type { Registry } from './auth/registry.js';
+import { authenticate } from './auth/principal.js';
+import { NO_SETUP, type SetupGate } from './auth/bootstrap.js';
+import type { RouteEntry } from './auth/guard.js';
 
 export interface AppDeps {
   ledger: Ledger;
@@ -23,11 +29,19 @@ export interface AppDeps {
   tickMs?: number;
   /** Built client to serve (dist/client); omitted in API-only tests. */
   clientDir?: string;
-  /** Team codes, field sessions and devices; without it field sign-in is off. */
-  registry?: Registry;
+  /** Accounts, sessions, tokens, team codes, devices and the access audit. */
+  registry: Registry;
+  /** The first-admin setup code gate (server/index.ts prepares it). @default none: setup closed */
+  setup?: SetupGate;
+  /** Per-address and per-principal limits. @default DEFAULT_RATE_LIMITS */
+  rateLimits?: RateLimitConfig;
+  /** Set the Secure flag on session cookies (serve over HTTPS). @default false */
+  secureCookies?: boolean;
+  /** Tracker protocol routers by mount path: they authenticate the device themselves. */
+  deviceRouters?: Record<string, Router>;
   /** Origins a custom basemap loads from, allowed by the Content-Security-Policy. */
   cspOrigins?: string[];
-  /** Extra routers by mount path, e.g. `/basemap`. */
+  /** Extra public routers by mount path, e.g. `/basemap` (no data of the picture). */
   routers?: Record<string, Router>;
   now?: () => number;
 }
@@ -36,6 +50,8 @@ export interface App {
   server: http.Server;
   io: Server<ClientToServerEvents, ServerToClientEvents>;
   broadcaster: Broadcaster;
+  /** Every HTTP route with the access it needs (what the authorization matrix test walks). */
+  routes: RouteEntry[];
   /** Stops ticking, closes sockets and the HTTP server (not the store). */
   close(): Promise<void>;
 }
@@ -46,6 +62,10 @@ export function createApp(deps: AppDeps): App {
   const startedAt = now();
   const app = express();
   app.disable('x-powered-by');
+  const registry = deps.registry;
+  const limits = createRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const routes: RouteEntry[] = [];
+  app.use(limits.perIp);
   app.use(securityHeaders(deps.cspOrigins));
   // A past picture is ~4 MB of JSON and the wall's bundle 2.3 MB: gzip makes both ~6× smaller for
   // laptops and walls on a busy LAN. Socket.IO traffic does not pass through Express.
@@ -68,16 +88,29 @@ export function createApp(deps: AppDeps): App {
   });
 
   const broadcaster = new Broadcaster(io, deps.ledger, { tickMs: deps.tickMs, now });
-  attachLive(io, deps.ledger, broadcaster, deps.log, deps.registry);
-  const registry = deps.registry;
-  if (registry) app.use('/api/field', createFieldRouter({ ledger: deps.ledger, registry, now }));
-  const actorFor = (req: express.Request) => {
-    const teamId = registry ? sessionTeam(registry, req.headers.cookie) : null;
-    return teamId ? `team:${teamId}` : `http:${req.ip ?? 'unknown'}`.replace(/[^A-Za-z0-9_.:-]/g, '_');
-  };
-  app.use('/api/v1', createV1Router({ ledger: deps.ledger, now, version: deps.version })); // before /api, whose 404 would catch it
-  app.use('/api', createApiRouter({ ledger: deps.ledger, version: deps.version, startedAt, now, actorFor, clientCount: () => io.engine.clientsCount }));
-  for (const [mount, router] of Object.entries(deps.routers ?? {})) app.use(mount, router);
+  const live = attachLive({ io, ledger: deps.ledger, broadcaster, log: deps.log, registry, limits });
+
+  // Who is calling, once per request: the phone API reads only the field cookie (or a device token).
+  app.use((req, res, next) => {
+    const fieldOnly = req.path.startsWith('/api/field');
+    res.locals.principal = authenticate(registry, { cookie: req.headers.cookie, authorization: req.headers.authorization, fieldOnly });
+    next();
+  });
+  app.use(limits.perActor);
+  const secureCookies = deps.secureCookies ?? false;
+  app.use('/api/auth', createAuthRouter({ registry, setup: deps.setup ?? NO_SETUP, limits, routes, secureCookies }));
+  app.use('/api/admin', createAdminRouter({ registry, ledger: deps.ledger, routes }));
+  app.use('/api/field', createFieldRouter({ ledger: deps.ledger, registry, now, limits, routes, secureCookies }));
+  app.use('/api/v1', createV1Router({ ledger: deps.ledger, now, version: deps.version, routes })); // before /api, whose 404 would catch it
+  app.use('/api', createApiRouter({ ledger: deps.ledger, version: deps.version, startedAt, now, routes, clientCount: () => io.engine.clientsCount }));
+  for (const [mount, router] of Object.entries(deps.deviceRouters ?? {})) {
+    routes.push({ method: 'post', path: mount, access: 'device' });
+    app.use(mount, router);
+  }
+  for (const [mount, router] of Object.entries(deps.routers ?? {})) {
+    routes.push({ method: 'get', path: mount, access: 'public' });
+    app.use(mount, router);
+  }
   if (deps.clientDir) serveClient(app, deps.clientDir);
   broadcaster.start();
 
@@ -85,7 +118,9 @@ export function createApp(deps: AppDeps): App {
     server,
     io,
     broadcaster,
+    routes,
     async close() {
+      live.close();
       broadcaster.stop();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
     },
@@ -96,7 +131,7 @@ export function createApp(deps: AppDeps): App {
 function serveClient(app: express.Express, dir: string): void {
   const index = path.join(dir, 'index.html');
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(['/', '/wall', '/console', '/field'], (_req, res) => {
+  app.get(['/', '/wall', '/console', '/field', '/admin'], (_req, res) => {
     if (!fs.existsSync(index)) return res.status(503).type('text').send('Client not built: run `npm run build`.');
     res.set('Cache-Control', 'no-cache').sendFile(index);
   });

@@ -40,6 +40,19 @@ export const ConfigEnv = z.object({
   MQTT_URL: z.string().url().optional(),
   /** MQTT topic filter for OwnTracks; its two + levels are the device id <user>/<device>. */
   MQTT_TOPIC: z.string().min(1).default('owntracks/+/+'),
+  /** First admin, created on first start when no account exists (else a one-time setup code is printed). */
+  ADMIN_USERNAME: z.string().min(3).max(32).default('admin'),
+  ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').max(200).optional(),
+  /** … or read the password from this file (outside the repo), e.g. a Docker/systemd secret. */
+  ADMIN_PASSWORD_FILE: z.string().min(1).optional(),
+  /** Mark session cookies Secure: set when GridCommand is served over HTTPS. */
+  COOKIE_SECURE: OnOff.default(false),
+  /** HTTP requests per client address per 10 s. */
+  RATE_LIMIT_IP: z.coerce.number().int().min(1).default(1000),
+  /** HTTP requests and socket commands per signed-in principal (user, wall, team, tracker) per 10 s. */
+  RATE_LIMIT_ACTOR: z.coerce.number().int().min(1).default(300),
+  /** Sign-in attempts per client address per minute. */
+  RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(10),
 });
 
 export interface BasemapConfig {
@@ -65,6 +78,9 @@ export interface Config {
   staticDataDir: string;
   /** Tracker ingest listeners beyond the /ingest routes. */
   ingest: { osmandPort?: number; mqttUrl?: string; mqttTopic: string };
+  firstAdmin: { username: string; password?: string; passwordFile?: string };
+  secureCookies: boolean;
+  rateLimits: { perIp: number; perActor: number; signInPerIp: number };
 }
 
 /** Parses the environment; throws one readable error listing every bad variable. */
@@ -94,5 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     logLevel: e.LOG_LEVEL,
     staticDataDir: path.resolve(repoRoot, 'data'),
     ingest: { osmandPort: e.OSMAND_PORT, mqttUrl: e.MQTT_URL, mqttTopic: e.MQTT_TOPIC },
+    firstAdmin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, passwordFile: e.ADMIN_PASSWORD_FILE },
+    secureCookies: e.COOKIE_SECURE,
+    rateLimits: { perIp: e.RATE_LIMIT_IP, perActor: e.RATE_LIMIT_ACTOR, signInPerIp: e.RATE_LIMIT_SIGN_IN },
   };
 }

@@ -14,6 +14,8 @@ import { createBasemapRouter } from './basemap/router.js';
 import { buildScenario } from './scenario/buildScenario.js';
 import { startSimulator } from './sim/simulator.js';
 import { createIngestRouters, startIngestListeners } from './ingest/ingest.js';
+import { prepareFirstAdmin } from './auth/bootstrap.js';
+import { limiter } from './http/rateLimit.js';
 
 // Composition root: read config, build dependencies, listen. Nothing else lives here.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,16 +41,21 @@ if (ledger.state.seq === 0 && config.demo) {
   log.info({ events: n }, 'demo scenario seeded');
 }
 
-const ingestDeps = { ledger, registry, log: log.child({ part: 'ingest' }) };
+const setup = await prepareFirstAdmin(registry, config.firstAdmin, log);
+const ingestDeps = { ledger, registry, log: log.child({ part: 'ingest' }), deviceLimit: limiter(config.rateLimits.perActor) };
 const app = createApp({
   ledger,
   registry,
+  setup,
+  rateLimits: config.rateLimits,
+  secureCookies: config.secureCookies,
   cspOrigins: basemapOrigins([config.basemap.styleUrl, config.basemap.tileUrl]),
   log,
   version,
   tickMs: config.tickMs,
   clientDir: path.join(root, 'dist', 'client'),
-  routers: { '/basemap': createBasemapRouter({ dataDir: config.staticDataDir, basemap: config.basemap }), ...createIngestRouters(ingestDeps) },
+  routers: { '/basemap': createBasemapRouter({ dataDir: config.staticDataDir, basemap: config.basemap }) },
+  deviceRouters: createIngestRouters(ingestDeps),
 });
 await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
 const address = app.server.address();
@@ -57,7 +64,11 @@ log.info({ port, version }, `GridCommand listening on http://localhost:${port}`)
 const ingest = await startIngestListeners({ ...config.ingest, host: config.host }, ingestDeps);
 
 const simulator = config.simulator
-  ? await startSimulator({ url: `http://127.0.0.1:${port}`, ...config.scenario, dataDir: config.staticDataDir, logger: log.child({ part: 'simulator' }) })
+  ? await startSimulator({
+      url: `http://127.0.0.1:${port}`,
+      // In memory only: the built-in simulator acts as a commander for as long as this process lives.
+      token: registry.tokens.issueEphemeral({ id: 'simulator', kind: 'service', role: 'commander', label: 'simulator', createdBy: 'system:server' }),
+      ...config.scenario, dataDir: config.staticDataDir, logger: log.child({ part: 'simulator' }) })
   : null;
 
 async function shutdown(signal: string): Promise<void> {

@@ -44,7 +44,9 @@ export interface Delta {
   days?: DayTotals[];
 }
 
-export const ErrorCode = z.enum(['invalid', 'unknown_entity', 'unknown_event', 'unavailable', 'forbidden', 'internal']);
+export const ErrorCode = z.enum(['invalid', 'unknown_entity', 'unknown_event', 'unavailable', 'unauthenticated', 'forbidden', 'rate_limited', 'internal']);
+/** The HTTP status each error code is answered with. */
+export const HTTP_STATUS: Record<ErrorCode, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, unknown_entity: 404, unknown_event: 404, rate_limited: 429, unavailable: 503, internal: 500 };
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** A field-level problem in a rejected payload. */
@@ -62,7 +64,9 @@ export type Ack =
 export interface HandshakeAuth {
   /** `field`: a signed-in team's phone (session cookie); gets `field:state`, not the whole picture. @default 'wall' */
   role?: 'wall' | 'field';
-  /** A label for the sending device or program, used as the actor until accounts exist. */
+  /** A wall, device or service token (programs and devices without cookies); browsers use their session cookie. */
+  token?: string;
+  /** A label for the sending device or program (diagnostics only; the actor comes from the credential). */
   device?: string;
   /** Last seq the client applied; the server sends only what came after. */
   lastSeq?: number;

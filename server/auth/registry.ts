@@ -2,6 +2,11 @@ import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { EventEmitter } from 'node:events';
+import { Accounts, ACCOUNTS_SCHEMA } from './accounts.js';
+import { Tokens, TOKENS_SCHEMA } from './tokens.js';
+import { AuditLog, AUDIT_SCHEMA } from './audit.js';
+import { sha256 } from './passwords.js';
 
 /** Tracker protocols a device may use. */
 export type DeviceProtocol = 'osmand' | 'owntracks' | 'any';
@@ -26,8 +31,7 @@ CREATE TABLE IF NOT EXISTS devices (
 `;
 
 // Codes and tokens are long random strings, so one SHA-256 is enough to keep them useless if the
-// file leaks; a slow hash is for human-chosen passwords (the accounts issue adds those).
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+// file leaks; people's passwords get scrypt (passwords.ts).
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L: read over a phone call
 
 /** A team sign-in code like `K7M2Q-9XR4T` (about 49 bits). */
@@ -39,19 +43,67 @@ export function newTeamCode(): string {
 const normalizeCode = (code: string) => code.toUpperCase().replace(/[^0-9A-Z]/g, '');
 
 /**
- * Credentials kept apart from the event log (its own SQLite file): team sign-in codes, field
- * sessions and registered tracker devices. Secrets are stored hashed; lookups hit the file every
- * time, so a revocation takes effect at once.
+ * A credential was withdrawn: sockets that joined this room (see principal.ts `keys`) must be
+ * disconnected at once.
+ */
+export type RevokedListener = (room: string) => void;
+
+/**
+ * Credentials kept apart from the event log (its own SQLite file): people's accounts and sessions,
+ * wall/device/service tokens, team sign-in codes and field sessions, tracker devices, and the
+ * access audit. Secrets are stored hashed; lookups hit the file every time, so a revocation takes
+ * effect at once for HTTP, and through `onRevoked` for open sockets.
  */
 export class Registry {
   private readonly db: Database.Database;
+  readonly accounts: Accounts;
+  readonly tokens: Tokens;
+  readonly audit: AuditLog;
+  private readonly revoked = new EventEmitter();
+  private readonly q;
 
   constructor(file: string, private readonly now: () => number = Date.now) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
-    this.db.exec(SCHEMA);
+    this.db.exec(SCHEMA + ACCOUNTS_SCHEMA + TOKENS_SCHEMA + AUDIT_SCHEMA);
+    this.accounts = new Accounts(this.db, now);
+    this.tokens = new Tokens(this.db, now);
+    this.audit = new AuditLog(this.db, now);
+    this.revoked.setMaxListeners(0);
+    this.q = {
+      device: this.db.prepare<[string], { team_id: string; protocol: string; secret_hash: string | null }>(
+        'SELECT team_id, protocol, secret_hash FROM devices WHERE device_id = ? AND revoked_at IS NULL',
+      ),
+      teamSession: this.db.prepare<[string, number], { team_id: string }>('SELECT team_id FROM sessions WHERE token_hash = ? AND expires_at > ?'),
+    };
+  }
+
+  onRevoked(listener: RevokedListener): () => void {
+    this.revoked.on('room', listener);
+    return () => this.revoked.off('room', listener);
+  }
+
+  /** Tells open sockets of this credential to go (see principal.ts for the room names). */
+  announceRevoked(room: string): void {
+    this.revoked.emit('room', room);
+  }
+
+  /** Revokes a token and closes every session and socket it opened. */
+  revokeToken(id: string): boolean {
+    const ok = this.tokens.revoke(id);
+    if (ok) {
+      this.accounts.endSessionsOf('wall', id);
+      this.announceRevoked(`token:${id}`);
+    }
+    return ok;
+  }
+
+  /** After a role change, a disabled account or a new password: every session of the user ends. */
+  endUserSessions(username: string): void {
+    this.accounts.endSessionsOf('user', username);
+    this.announceRevoked(`user:${username}`);
   }
 
   /** Issues a new sign-in code for a team; earlier codes stay valid until revoked. */
@@ -61,8 +113,12 @@ export class Registry {
     return code;
   }
 
+  /** Revokes the team's codes and signs its phones out (open sockets too). */
   revokeTeamCodes(teamId: string): number {
-    return this.db.prepare('UPDATE team_codes SET revoked_at = ? WHERE team_id = ? AND revoked_at IS NULL').run(this.now(), teamId).changes;
+    const n = this.db.prepare('UPDATE team_codes SET revoked_at = ? WHERE team_id = ? AND revoked_at IS NULL').run(this.now(), teamId).changes;
+    this.db.prepare('DELETE FROM sessions WHERE team_id = ?').run(teamId);
+    this.announceRevoked(`teamcode:${teamId}`);
+    return n;
   }
 
   teamForCode(code: string): string | null {
@@ -80,9 +136,7 @@ export class Registry {
   }
 
   teamForSession(token: string): string | null {
-    const row = this.db
-      .prepare<[string, number], { team_id: string }>('SELECT team_id FROM sessions WHERE token_hash = ? AND expires_at > ?')
-      .get(sha256(token), this.now());
+    const row = this.q.teamSession.get(sha256(token), this.now());
     return row?.team_id ?? null;
   }
 
@@ -101,16 +155,14 @@ export class Registry {
   }
 
   revokeDevice(deviceId: string): boolean {
-    return this.db.prepare('UPDATE devices SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL').run(this.now(), deviceId).changes > 0;
+    const ok = this.db.prepare('UPDATE devices SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL').run(this.now(), deviceId).changes > 0;
+    if (ok) this.announceRevoked(`device:${deviceId}`);
+    return ok;
   }
 
   /** The team of an active device, checking its secret when it has one. Null when unknown, revoked or wrong. */
   deviceTeam(deviceId: string, protocol: Exclude<DeviceProtocol, 'any'>, secret?: string): string | null {
-    const row = this.db
-      .prepare<[string], { team_id: string; protocol: string; secret_hash: string | null }>(
-        'SELECT team_id, protocol, secret_hash FROM devices WHERE device_id = ? AND revoked_at IS NULL',
-      )
-      .get(deviceId);
+    const row = this.q.device.get(deviceId);
     if (!row || (row.protocol !== 'any' && row.protocol !== protocol)) return null;
     if (row.secret_hash) {
       if (secret === undefined) return null;

@@ -6,12 +6,12 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 afterEach(async () => server?.stop());
 
 const post = (url: string, body: string, type = 'application/json') =>
-  fetch(url, { method: 'POST', headers: { 'content-type': type }, body });
+  fetch(url, { method: 'POST', headers: { 'content-type': type, ...server.asAdmin }, body });
 
 describe('HTTP API', () => {
   test('health reports status, version, store, seq and entity counts', async () => {
     server = await startTestServer();
-    const res = await fetch(`${server.url}/api/health`);
+    const res = await server.api(`/api/health`);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({

@@ -1,7 +1,8 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
-import type { Health } from '../../shared/protocol.js';
+import { HTTP_STATUS, type Health } from '../../shared/protocol.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { reject } from '../commands/validate.js';
+import { declareRoutes, mayCommand, principalOf, type RouteEntry } from '../auth/guard.js';
 
 export interface ApiDeps {
   ledger: Ledger;
@@ -9,16 +10,16 @@ export interface ApiDeps {
   startedAt: number;
   clientCount: () => number;
   now: () => number;
-  /** Who is sending an HTTP command (a signed-in team, or the caller's address). */
-  actorFor: (req: express.Request) => string;
+  routes: RouteEntry[];
 }
 
 /** The HTTP API: health for monitors and load balancers, commands for clients that cannot hold a socket. */
 export function createApiRouter(deps: ApiDeps): Router {
   const router = express.Router();
   router.use(express.json({ limit: '64kb' }));
+  const route = declareRoutes(router, '/api', deps.routes);
 
-  router.get('/health', async (_req, res, next) => {
+  route('get', '/health', 'health:read', async (_req, res, next) => {
     try {
       const { state, store } = deps.ledger;
       const health: Health = {
@@ -43,16 +44,18 @@ export function createApiRouter(deps: ApiDeps): Router {
     }
   });
 
-  router.get('/snapshot', (_req, res) => {
+  route('get', '/snapshot', 'live:read', (_req, res) => {
     const state = deps.ledger.state;
     res.set('Cache-Control', 'no-store').json({ seq: state.seq, serverTime: deps.now(), state });
   });
 
   // Same pipeline as the socket: parse → persist → ack. 200 only once the report is durable.
-  router.post('/commands/:name', async (req, res, next) => {
+  route('post', '/commands/:name', 'command', async (req, res, next) => {
     try {
-      const ack = await deps.ledger.submit(req.params.name ?? '', req.body, deps.actorFor(req));
-      const status = ack.ok ? 200 : { invalid: 400, unknown_entity: 404, unknown_event: 404, forbidden: 403, unavailable: 503, internal: 500 }[ack.error.code];
+      const name = req.params.name ?? '';
+      const principal = principalOf(res);
+      const ack = mayCommand(principal, name) ?? (await deps.ledger.submit(name, req.body, principal.actor));
+      const status = ack.ok ? 200 : HTTP_STATUS[ack.error.code];
       res.status(status).json(ack);
     } catch (err) {
       next(err);

@@ -1,12 +1,15 @@
 import express, { type Router } from 'express';
 import { parse as parseCookies } from 'cookie';
 import { z } from 'zod';
+import { FIELD_COOKIE } from '../auth/principal.js';
+import { declareRoutes, principalOf, type RouteEntry } from '../auth/guard.js';
+import type { RateLimits } from './rateLimit.js';
 import { fieldStateFor } from '../live/fieldState.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Registry } from '../auth/registry.js';
 import { reject } from '../commands/validate.js';
 
-export const FIELD_COOKIE = 'gc_field';
+export { FIELD_COOKIE };
 const SignIn = z.strictObject({ code: z.string().trim().min(6).max(32) });
 
 /** The team signed in on this request's cookie, or null. */
@@ -15,47 +18,41 @@ export function sessionTeam(registry: Registry, cookieHeader: string | undefined
   return token ? registry.teamForSession(token) : null;
 }
 
-/** Too many wrong codes from one address in a minute are refused, so codes cannot be guessed. */
-function signInLimiter(maxPerMinute: number, now: () => number) {
-  const tries = new Map<string, { count: number; since: number }>();
-  return (ip: string): boolean => {
-    const t = now();
-    const entry = tries.get(ip);
-    if (!entry || t - entry.since > 60_000) {
-      tries.set(ip, { count: 1, since: t });
-      return true;
-    }
-    entry.count += 1;
-    return entry.count <= maxPerMinute;
-  };
+export interface FieldRouterDeps {
+  ledger: Ledger;
+  registry: Registry;
+  now: () => number;
+  limits: RateLimits;
+  routes: RouteEntry[];
+  secureCookies?: boolean;
 }
 
 /** Field sign-in with a team code; the session lives in an httpOnly cookie, never in a URL. */
-export function createFieldRouter(deps: { ledger: Ledger; registry: Registry; now: () => number; secureCookies?: boolean }): Router {
+export function createFieldRouter(deps: FieldRouterDeps): Router {
   const router = express.Router();
-  const allow = signInLimiter(10, deps.now);
   router.use(express.json({ limit: '4kb' }));
+  const route = declareRoutes(router, '/api/field', deps.routes);
 
-  router.post('/session', (req, res) => {
-    if (!allow(req.ip ?? 'unknown')) return res.status(429).set('Retry-After', '60').json(reject('forbidden', 'too many sign-in attempts; wait a minute'));
+  route('post', '/session', 'public', deps.limits.signIn, (req, res) => {
     const body = SignIn.safeParse(req.body);
     if (!body.success) return res.status(400).json(reject('invalid', 'send {"code": "<team code>"}'));
     const teamId = deps.registry.teamForCode(body.data.code);
     const field = teamId ? fieldStateFor(deps.ledger.state, teamId, deps.now()) : null;
-    if (!teamId || !field) return res.status(401).json(reject('forbidden', 'unknown or revoked team code'));
+    deps.registry.audit.record({ actor: teamId ? `team:${teamId}` : 'anonymous:-', action: 'sign-in', target: 'field', ok: field !== null, ip: req.ip ?? null });
+    if (!teamId || !field) return res.status(401).json(reject('unauthenticated', 'unknown or revoked team code'));
     const token = deps.registry.createSession(teamId);
     res.cookie(FIELD_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies ?? false, path: '/', maxAge: 30 * 24 * 3600_000 });
     res.json(field);
   });
 
-  router.get('/me', (req, res) => {
-    const teamId = sessionTeam(deps.registry, req.headers.cookie);
+  route('get', '/me', 'field:self', (_req, res) => {
+    const teamId = principalOf(res).teamId;
     const field = teamId ? fieldStateFor(deps.ledger.state, teamId, deps.now()) : null;
-    if (!field) return res.status(401).json(reject('forbidden', 'not signed in'));
+    if (!field) return res.status(404).json(reject('unknown_entity', 'this team is not in the picture'));
     res.set('Cache-Control', 'no-store').json(field);
   });
 
-  router.delete('/session', (req, res) => {
+  route('delete', '/session', 'public', (req, res) => {
     const token = parseCookies(req.headers.cookie ?? '')[FIELD_COOKIE];
     if (token) deps.registry.endSession(token);
     res.clearCookie(FIELD_COOKIE, { path: '/' }).status(204).end();

@@ -8,7 +8,7 @@ afterEach(async () => server?.stop());
 describe('security headers', () => {
   test('every answer carries a strict CSP without inline script or eval', async () => {
     server = await startTestServer();
-    const res = await fetch(`${server.url}/api/health`);
+    const res = await server.api(`/api/health`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("default-src 'self'");
@@ -28,7 +28,7 @@ describe('security headers', () => {
 
   test('large answers are gzipped for clients that accept it', async () => {
     server = await startTestServer();
-    const res = await fetch(`${server.url}/api/v1/state`, { headers: { 'accept-encoding': 'gzip' } });
+    const res = await server.api(`/api/v1/state`, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect((await res.json()).state.teams.t1.id).toBe('t1');

@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { PositionReport } from '../../shared/commands.js';
-import type { Ack } from '../../shared/protocol.js';
+import { HTTP_STATUS, type Ack } from '../../shared/protocol.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Registry } from '../auth/registry.js';
 import { actorFor, reportIdFor, type Fix } from './fix.js';
+import type { Rejection } from '../commands/validate.js';
 
 /** What every ingest path needs. */
 export interface IngestDeps {
@@ -12,6 +13,8 @@ export interface IngestDeps {
   log: Logger;
   /** @default Date.now */
   now?: () => number;
+  /** Per-device budget (server/http/rateLimit.ts); unlimited when unset. */
+  deviceLimit?: (deviceId: string) => Promise<Rejection | null>;
 }
 
 /** The `position:report` a fix becomes once its device is known to belong to `teamId`. */
@@ -26,6 +29,8 @@ export function positionReportFor(fix: Fix, teamId: string): PositionReport {
 
 /** Submits a fix through the ledger; resolves once it is durable (or refused). */
 export async function submitFix(deps: IngestDeps, fix: Fix, teamId: string, protocol: string): Promise<Ack> {
+  const limited = await deps.deviceLimit?.(fix.deviceId);
+  if (limited) return limited;
   const ack = await deps.ledger.submit('position:report', positionReportFor(fix, teamId), actorFor(fix.deviceId));
   if (ack.ok) deps.log.debug({ deviceId: fix.deviceId, protocol, seq: ack.seq, duplicate: ack.duplicate }, 'tracker fix');
   else deps.log.warn({ deviceId: fix.deviceId, protocol, teamId, error: ack.error.message }, 'tracker fix refused');
@@ -35,7 +40,7 @@ export async function submitFix(deps: IngestDeps, fix: Fix, teamId: string, prot
 /** The HTTP status of an ack, as the command API answers it. */
 export function statusOf(ack: Ack): number {
   if (ack.ok) return 200;
-  return { invalid: 400, unknown_entity: 404, unknown_event: 404, forbidden: 403, unavailable: 503, internal: 500 }[ack.error.code];
+  return HTTP_STATUS[ack.error.code];
 }
 
 /** Logs an unknown, revoked or wrongly authenticated device: the id only, never what it sent. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Server, Socket } from 'socket.io';
+import { can } from '../../shared/auth.js';
 import { COMMAND_NAMES } from '../../shared/commands.js';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -7,13 +8,16 @@ import { reject } from '../commands/validate.js';
 import type { Broadcaster } from './broadcaster.js';
 import type { Logger } from 'pino';
 import type { Registry } from '../auth/registry.js';
-import { sessionTeam } from '../http/field.js';
+import { authenticate, type Credentials, type Principal } from '../auth/principal.js';
+import { mayCommand } from '../auth/guard.js';
+import type { RateLimits } from '../http/rateLimit.js';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 const HandshakeAuth = z.object({
   role: z.enum(['wall', 'field']).optional(),
+  token: z.string().min(20).max(300).optional(),
   lastSeq: z.number().int().min(0).optional(),
   logId: z.string().max(64).optional(),
   device: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).optional(),
@@ -26,53 +30,93 @@ function splitArgs(args: unknown[]): { payload: unknown; ack: ((a: Ack) => void)
   return { payload: args[0] === last && ack ? undefined : args[0], ack };
 }
 
-/**
- * Wires sockets to the ledger: handshake check, one handler per command (parse → persist → ack;
- * the broadcaster sends the change on its next tick), and a clear answer to unknown events.
- */
 interface SocketData {
-  actor: string;
+  principal: Principal;
+  credentials: Credentials;
   lastSeq: number | undefined;
-  /** Set for a signed-in field team's phone. */
-  teamId: string | null;
 }
 
-export function attachLive(io: IO, ledger: Ledger, broadcaster: Broadcaster, log: Logger, registry?: Registry): void {
+export interface LiveDeps {
+  io: IO;
+  ledger: Ledger;
+  broadcaster: Broadcaster;
+  log: Logger;
+  registry: Registry;
+  limits: RateLimits;
+  /** How often open sockets re-check their credential (expiry, any revocation path). @default 30 s */
+  recheckMs?: number;
+}
+
+/**
+ * Wires sockets to the ledger: the handshake authenticates (cookie or token) and must grant the
+ * live picture or a team's own field state; every inbound event passes the same command gate and
+ * rate limit as HTTP; a revoked credential's sockets are disconnected at once.
+ */
+export function attachLive(deps: LiveDeps): { close(): void } {
+  const { io, ledger, broadcaster, log, registry, limits } = deps;
   io.use((socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error(`invalid handshake auth: ${auth.error.issues[0]?.message ?? 'bad'}`));
-    let data: SocketData = { actor: auth.data.device ? `device:${auth.data.device}` : `socket:${socket.id}`, lastSeq: auth.data.logId === undefined || auth.data.logId === ledger.store.logId ? auth.data.lastSeq : undefined, teamId: null };
-    if (auth.data.role === 'field') {
-      const teamId = registry ? sessionTeam(registry, socket.handshake.headers.cookie) : null;
-      if (!teamId) return next(new Error('not signed in: sign in with the team code first'));
-      data = { ...data, actor: `team:${teamId}`, teamId };
-    }
-    socket.data = data;
+    const field = auth.data.role === 'field';
+    const credentials: Credentials = { cookie: socket.handshake.headers.cookie, token: auth.data.token, fieldOnly: field };
+    const principal = authenticate(registry, credentials);
+    if (principal.kind === 'anonymous') return next(new Error(field ? 'not signed in: sign in with the team code first' : 'not signed in'));
+    if (field ? !principal.teamId : !can(principal.role, 'live:read')) return next(new Error(`forbidden: role ${principal.role} cannot open the ${field ? 'field' : 'live'} view`));
+    const lastSeq = auth.data.logId === undefined || auth.data.logId === ledger.store.logId ? auth.data.lastSeq : undefined;
+    socket.data = { principal, credentials, lastSeq } satisfies SocketData;
     next();
   });
+
   io.on('connection', (socket: LiveSocket) => {
-    const { actor, lastSeq, teamId } = socket.data as SocketData;
+    const { principal, lastSeq } = socket.data as SocketData;
+    for (const room of principal.rooms) void socket.join(room);
     const known = new Set<string>(COMMAND_NAMES);
     for (const name of COMMAND_NAMES) {
       socket.on(name, (...args: unknown[]) => {
         const { payload, ack } = splitArgs(args);
-        ledger.submit(name, payload, actor).then(
-          (res) => {
-            if (!res.ok) log.debug({ actor, name, error: res.error.message }, 'command rejected');
-            ack?.(res);
-          },
-          (err: unknown) => {
-            log.error({ err, actor, name }, 'command failed');
-            ack?.(reject('internal', 'internal error'));
-          },
-        );
+        const denied = mayCommand(principal, name);
+        if (denied) return ack?.(denied);
+        limits
+          .command(principal)
+          .then((limited) => limited ?? ledger.submit(name, payload, principal.actor))
+          .then(
+            (res) => {
+              if (!res.ok) log.debug({ actor: principal.actor, name, error: res.error.message }, 'command rejected');
+              ack?.(res);
+            },
+            (err: unknown) => {
+              log.error({ err, actor: principal.actor, name }, 'command failed');
+              ack?.(reject('internal', 'internal error'));
+            },
+          );
       });
     }
     socket.onAny((event: string, ...args: unknown[]) => {
       if (known.has(event)) return;
       splitArgs(args).ack?.(reject('unknown_event', `unknown event ${event}`));
     });
-    if (teamId) broadcaster.joinField(socket, teamId);
+    if (principal.teamId && (socket.data as SocketData).credentials.fieldOnly) broadcaster.joinField(socket, principal.teamId);
     else broadcaster.join(socket, lastSeq);
   });
+
+  const stopRevoked = registry.onRevoked((room) => {
+    log.info({ room }, 'credential revoked: disconnecting its sockets');
+    io.in(room).disconnectSockets(true);
+  });
+  // Sessions expire and accounts change by paths that announce nothing: re-check every socket.
+  const recheck = setInterval(() => {
+    for (const socket of io.of('/').sockets.values()) {
+      const data = socket.data as SocketData | undefined;
+      if (!data) continue;
+      const now = authenticate(registry, data.credentials);
+      if (now.actor !== data.principal.actor || now.role !== data.principal.role) socket.disconnect(true);
+    }
+  }, deps.recheckMs ?? 30_000);
+  recheck.unref();
+  return {
+    close() {
+      stopRevoked();
+      clearInterval(recheck);
+    },
+  };
 }

@@ -15,6 +15,8 @@ type SimSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface SimulatorOptions {
   /** Server base URL, e.g. http://127.0.0.1:8080. */
   url: string;
+  /** A service token with commander rights (server/index.ts issues an in-memory one). */
+  token: string;
   /** Scenario seconds per real second. */
   speed: number;
   /** First scenario date, YYYY-MM-DD (Asia/Shanghai). */
@@ -71,7 +73,7 @@ function send(socket: SimSocket, c: SimCommand): Promise<Ack> {
  */
 export async function startSimulator(opts: SimulatorOptions): Promise<{ stop(): Promise<void> }> {
   const { logger } = opts;
-  const socket: SimSocket = io(opts.url, { auth: { device: 'simulator' }, transports: ['websocket'], reconnectionDelayMax: 5000 });
+  const socket: SimSocket = io(opts.url, { auth: { device: 'simulator', token: opts.token }, transports: ['websocket'], reconnectionDelayMax: 5000 });
   const outbox = new Outbox({
     transport: (c) => send(socket, c),
     maxInFlight: 200,

@@ -11,6 +11,7 @@ import { Registry } from '../auth/registry.js';
 import { authorizeCommand } from '../auth/scope.js';
 import path from 'node:path';
 import type { Router } from 'express';
+import type { RateLimitConfig } from '../http/rateLimit.js';
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
   /** Every snapshot and delta received, in order. */
@@ -19,8 +20,10 @@ export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
 };
 
 export interface TestServerOptions {
-  /** Extra routers by mount path, built from the server's own ledger and registry (e.g. tracker ingest). */
+  /** Tracker routers by mount path, built from the server's own ledger and registry. */
   routers?: (deps: { ledger: Ledger; registry: Registry }) => Record<string, Router>;
+  /** @default generous limits so tests measure behaviour, not the limiter */
+  rateLimits?: RateLimitConfig;
 }
 
 /**
@@ -33,13 +36,24 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   await seedLedger(ledger, createSeed(), Date.now());
   const registry = new Registry(path.join(path.dirname(tmp.file), 'registry.sqlite'));
   const routers = opts.routers?.({ ledger, registry });
-  const app: App = createApp({ ledger, registry, log: pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000, routers });
+  const rateLimits = opts.rateLimits ?? { perIp: 1_000_000, perActor: 1_000_000, signInPerIp: 1_000 };
+  const app: App = createApp({ ledger, registry, log: pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000, deviceRouters: routers, rateLimits });
+  /** A commander's token: what tests use unless they test who may do what. */
+  const commanderToken = registry.tokens.issue({ kind: 'service', role: 'commander', label: 'tests', createdBy: 'test' }).token;
+  /** Headers for HTTP calls as a commander. */
+  const asCommander = { authorization: `Bearer ${commanderToken}` };
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
+  await registry.accounts.create({ username: 'admin', displayName: 'Admin', role: 'admin', password: 'test-admin-password' });
+  const asAdmin = { cookie: `gc_session=${registry.accounts.openSession('user', 'admin')}` };
+  /** fetch() against this server as the admin (pass your own cookie/authorization header to be someone else). */
+  const api = (path: string, init: RequestInit = {}) => fetch(`${url}${path}`, { ...init, headers: { ...asAdmin, ...(init.headers as Record<string, string> | undefined) } });
 
-  async function client(auth: HandshakeAuth = {}, cookie?: string): Promise<TestClient> {
+  /** A socket as a commander, unless `auth` brings its own token or `cookie` a session. */
+  async function client(handshake: HandshakeAuth = {}, cookie?: string): Promise<TestClient> {
     const extraHeaders = cookie ? { cookie } : undefined;
+    const auth = cookie || handshake.token || handshake.role === 'field' ? handshake : { ...handshake, token: commanderToken };
     const socket = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders }) as TestClient;
     socket.received = [];
     socket.fieldStates = [];
@@ -79,5 +93,5 @@ export async function startTestServer(opts: TestServerOptions = {}) {
     return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   }
 
-  return { url, ledger, app, registry, store: tmp.store, client, tick, stop, signIn };
+  return { url, ledger, app, registry, store: tmp.store, client, tick, stop, signIn, commanderToken, asCommander, asAdmin, api };
 }

@@ -105,5 +105,5 @@ export const fieldEn: FieldResources = {
     supply_deliver: 'Supply delivery',
     team_setStatus: 'Status change',
   },
-  serverErrors: { invalid: 'Not valid', forbidden: 'Not allowed', unknown_entity: 'Unknown ID', unknown_event: 'Unsupported report', unavailable: 'Server busy', internal: 'Server error' },
+  serverErrors: { invalid: 'Not valid', forbidden: 'Not allowed', unknown_entity: 'Unknown ID', unknown_event: 'Unsupported report', unavailable: 'Server busy', unauthenticated: 'Signed out: sign in again', rate_limited: 'Too many reports: retrying', internal: 'Server error' },
 };

@@ -103,7 +103,7 @@ export const fieldZhCN = {
     supply_deliver: '物资配送',
     team_setStatus: '状态变更',
   },
-  serverErrors: { invalid: '内容无效', forbidden: '无权上报', unknown_entity: '编号不存在', unknown_event: '不支持的上报', unavailable: '服务器繁忙', internal: '服务器错误' },
+  serverErrors: { invalid: '内容无效', forbidden: '无权上报', unknown_entity: '编号不存在', unknown_event: '不支持的上报', unavailable: '服务器繁忙', unauthenticated: '已退出登录, 请重新登录', rate_limited: '上报过快, 稍后重试', internal: '服务器错误' },
 };
 
 /** The shape every language must fill (values are strings). */

@@ -10,7 +10,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 afterEach(async () => server?.stop());
 
 const get = async (path: string) => {
-  const res = await fetch(`${server.url}/api/v1${path}`);
+  const res = await server.api(`/api/v1${path}`);
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 };
 const json = async (path: string) => {
@@ -105,7 +105,7 @@ describe('/api/v1 document', () => {
       const examples: Record<string, string> = { '{id}': ids[path.split('/')[1]!]!, '{kind}': 'cells', '{format}': 'csv' };
       const url = `${server.url}/api/v1${path.replace(/\{[a-z]+\}/gi, (p) => examples[p]!)}`;
       for (const method of Object.keys(ops)) {
-        const res = await fetch(url, { method: method.toUpperCase(), headers: { 'content-type': 'application/json' }, body: method === 'post' ? '{}' : undefined });
+        const res = await fetch(url, { method: method.toUpperCase(), headers: { 'content-type': 'application/json', ...server.asAdmin }, body: method === 'post' ? '{}' : undefined });
         const text = await res.text();
         expect(text, `${method} ${path}`).not.toMatch(/no such API route/);
         expect(res.status, `${method} ${path}`).toBeLessThan(method === 'post' ? 500 : 300);

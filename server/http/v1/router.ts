@@ -10,8 +10,22 @@ import { BadQuery, parseInput } from './query.js';
 import { exportEntities, getEntity, getState, listEntities } from './handlers/picture.js';
 import { entityEvents, events, getTimeline } from './handlers/history.js';
 import { importCellsHandler } from './handlers/importCells.js';
+import { declareRoutes, type Access, type RouteEntry } from '../../auth/guard.js';
 
 export type { V1Deps } from './context.js';
+
+/** Who may call each route: reading the log and the past is for analysts and up, replacing the grid for admins. */
+const ACCESS: Record<RouteId, Access> = {
+  state: 'history:read',
+  ...(Object.fromEntries(ENTITY_KINDS.flatMap((k) => [[`list_${k}`, 'history:read'], [`get_${k}`, 'history:read']])) as Record<`list_${(typeof ENTITY_KINDS)[number]}` | `get_${(typeof ENTITY_KINDS)[number]}`, Access>),
+  entityEvents: 'history:read',
+  events: 'history:read',
+  timeline: 'history:read',
+  export: 'history:read',
+  importCells: 'grid:import',
+  openapi: 'public',
+  docs: 'public',
+};
 
 /** Large enough for the official grid of a city (~5,000 polygons), small enough to refuse a mistake early. */
 const IMPORT_BODY_LIMIT = '8mb';
@@ -21,7 +35,7 @@ const IMPORT_BODY_LIMIT = '8mb';
  * export and import, and its own OpenAPI document. Every route comes from ROUTES, which the document
  * is generated from too, so the two cannot drift. Mount at `/api/v1`, before the `/api` router.
  */
-export function createV1Router(deps: V1Deps): Router {
+export function createV1Router(deps: V1Deps & { routes?: RouteEntry[] }): Router {
   const now = deps.now ?? Date.now;
   const cache = deps.cache ?? new StateCache();
   const openapi = buildOpenApi(ROUTES, deps.version ?? '1');
@@ -39,9 +53,10 @@ export function createV1Router(deps: V1Deps): Router {
   };
 
   const router = express.Router();
+  const route = declareRoutes(router, '/api/v1', deps.routes ?? []);
   for (const spec of ROUTES) {
     const body: RequestHandler[] = spec.body ? [express.json({ limit: IMPORT_BODY_LIMIT, type: spec.body.types })] : [];
-    router[spec.method](spec.path, ...body, async (req, res, next) => {
+    route(spec.method, spec.path, ACCESS[spec.id], ...body, async (req, res, next) => {
       try {
         const params = spec.params ? (parseInput(spec.params, req.params, 'path') as Record<string, string>) : {};
         const query = spec.query ? (parseInput(spec.query, req.query, 'query') as Record<string, unknown>) : {};
