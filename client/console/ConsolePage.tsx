@@ -14,7 +14,7 @@ import type { LayerToggles } from './map/useConsoleLayers.js';
 import { createAreaIndexCache } from './model/areaIndex.js';
 import { activeFilterCount, NO_FILTERS } from './model/filters.js';
 import { replaySeq } from './model/replay.js';
-import { pointItems, type SearchItem } from './model/search.js';
+import { incidentItems, pointItems, type SearchItem } from './model/search.js';
 import type { Selection } from './model/selection.js';
 import { scenarioTimeAt } from './model/timeline.js';
 import { AggregatePanel } from './panels/AggregatePanel.js';
@@ -64,15 +64,17 @@ export function ConsolePage() {
   const areas = toAreas(live.picture?.cells ?? data.cells);
   const liveCheckpoints = live.picture?.checkpoints;
   const liveTeams = live.picture?.teams;
+  const liveIncidents = live.picture?.incidents;
   const searchItems = useMemo(() => {
     const names = new Map(areas.districts.map((d) => [d.code, d.name]));
-    return [...pointItems(Object.values(liveCheckpoints ?? {}), Object.values(liveTeams ?? {}), (c) => names.get(c) ?? c), ...areas.searchItems];
-  }, [areas, liveCheckpoints, liveTeams]);
+    const incidents = incidentItems(Object.values(liveIncidents ?? {}), (k) => t(`values.incidentKind.${k}`));
+    return [...pointItems(Object.values(liveCheckpoints ?? {}), Object.values(liveTeams ?? {}), (c) => names.get(c) ?? c), ...areas.searchItems, ...incidents];
+  }, [areas, liveCheckpoints, liveTeams, liveIncidents, t]);
 
   const { focusOn, markOf, describe, clusterLabel } = useMapTargets(picture, areas.searchItems);
   const choose = useCallback(
     (item: SearchItem) => {
-      const s: Selection = item.kind === 'checkpoint' || item.kind === 'team' ? { kind: `${item.kind}s`, id: item.id } : { kind: 'area', level: item.kind, id: item.id };
+      const s: Selection = item.kind === 'checkpoint' || item.kind === 'team' || item.kind === 'incident' ? { kind: `${item.kind}s`, id: item.id } : { kind: 'area', level: item.kind, id: item.id };
       setSelection(s);
       setFocus(focusOn(s));
     },

@@ -1,5 +1,5 @@
 // Compact test fixtures. Each call returns fresh objects, so no state leaks between tests.
-import type { Cell, CellCounts, Checkpoint, DayTotals, Team } from '../../shared/entities.js';
+import type { Cell, CellCounts, Checkpoint, DayTotals, Incident, Team } from '../../shared/entities.js';
 import type { LngLat } from '../../shared/geo.js';
 import { emptyState, type Delta, type PictureState, type Snapshot } from '../../shared/protocol.js';
 
@@ -68,6 +68,10 @@ export function createTeam(id: string, over: Partial<Team> = {}): Team {
     updatedAt: T0,
     ...over,
   };
+}
+
+export function createIncident(id: string, over: Partial<Incident> = {}): Incident {
+  return { id, kind: 'other', severity: 'medium', position: [114.3, 30.58], note: '', teamId: null, checkpointId: null, status: 'open', reportedAt: T0, receivedAt: T0, updatedAt: T0, ...over };
 }
 
 export function createDay(date: string, confirmed: number): DayTotals {

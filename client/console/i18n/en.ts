@@ -69,10 +69,10 @@ export const consoleEn: ConsoleResources = {
     zero: '0',
   },
   search: {
-    label: 'Search communities, sub-districts, checkpoints, teams (name or code)',
+    label: 'Search communities, sub-districts, checkpoints, teams (name or code) and incidents (their note)',
     placeholder: 'Search name or code…',
     none: 'No match',
-    kinds: { district: 'District', street: 'Sub-district', community: 'Community', checkpoint: 'Checkpoint', team: 'Team' },
+    kinds: { district: 'District', street: 'Sub-district', community: 'Community', checkpoint: 'Checkpoint', team: 'Team', incident: 'Incident' },
   },
   cluster: { label: '{{n}} {{what}}: {{mix}}', zoom: 'Zoom in' },
   kinds: { cells: 'Grid cell', checkpoints: 'Checkpoint', teams: 'Team', tasks: 'Task', incidents: 'Incident', area: 'Area' },

@@ -67,10 +67,10 @@ export const consoleZhCN = {
     zero: '0',
   },
   search: {
-    label: '搜索社区、街道、卡口、队伍（名称或编码）',
+    label: '搜索社区、街道、卡口、队伍（名称或编码）及事件（备注内容）',
     placeholder: '搜索名称或编码…',
     none: '无匹配结果',
-    kinds: { district: '区', street: '街道', community: '社区', checkpoint: '卡口', team: '队伍' },
+    kinds: { district: '区', street: '街道', community: '社区', checkpoint: '卡口', team: '队伍', incident: '事件' },
   },
   cluster: { label: '{{n}} 个{{what}}：{{mix}}', zoom: '放大查看' },
   kinds: { cells: '网格', checkpoints: '卡口', teams: '队伍', tasks: '任务', incidents: '事件', area: '区域' },

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { createCell, createCheckpoint, createTeam } from '../../state/fixtures.js';
-import { areaItems, pointItems, search } from './search.js';
+import { createCell, createCheckpoint, createIncident, createTeam } from '../../state/fixtures.js';
+import { areaItems, incidentItems, pointItems, search } from './search.js';
 
 function createItems() {
   const cells = [
@@ -31,4 +31,12 @@ test('gives an area the bounds of all its cells', () => {
 
 test('answers nothing for a blank query', () => {
   expect(search(createItems(), '  ')).toEqual([]);
+});
+
+test('finds an incident by the words of its note, after places and teams', () => {
+  const incidents = incidentItems([createIncident('I-1', { note: '积玉桥卡口  有人\n冲岗' }), createIncident('I-2', { note: '' })], (k) => `kind:${k}`);
+  const items = [...createItems(), ...incidents];
+  expect(search(items, '冲岗').map((i) => i.id)).toEqual(['I-1']);
+  expect(search(items, '积玉桥').at(-1)?.id).toBe('I-1');
+  expect(incidents.map((i) => i.name)).toEqual(['积玉桥卡口 有人 冲岗', 'kind:other']);
 });

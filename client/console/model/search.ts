@@ -1,7 +1,7 @@
-import type { Cell, Checkpoint, Team } from '../../../shared/entities.js';
+import type { Cell, Checkpoint, Incident, Team } from '../../../shared/entities.js';
 import type { LngLat } from '../../../shared/geo.js';
 
-export type SearchKind = 'district' | 'street' | 'community' | 'checkpoint' | 'team';
+export type SearchKind = 'district' | 'street' | 'community' | 'checkpoint' | 'team' | 'incident';
 
 /** Bounds as [[west, south], [east, north]], WGS-84. */
 export type Bounds = [LngLat, LngLat];
@@ -54,7 +54,20 @@ export function pointItems(checkpoints: Iterable<Checkpoint>, teams: Iterable<Te
   return out;
 }
 
-const KIND_ORDER: Record<SearchKind, number> = { team: 0, checkpoint: 1, community: 2, street: 3, district: 4 };
+/**
+ * Incidents by the words of their note (what a field team wrote: "冲岗", a street name…) or their id;
+ * an incident without a note goes by its kind. The note is free text: it is only ever shown as text.
+ */
+export function incidentItems(incidents: Iterable<Incident>, kindName: (kind: Incident['kind']) => string): SearchItem[] {
+  const out: SearchItem[] = [];
+  for (const i of incidents) {
+    const note = i.note.replace(/\s+/g, ' ').trim();
+    out.push({ kind: 'incident', id: i.id, name: note ? note.slice(0, 80) : kindName(i.kind), context: kindName(i.kind), bounds: null });
+  }
+  return out;
+}
+
+const KIND_ORDER: Record<SearchKind, number> = { team: 0, checkpoint: 1, community: 2, street: 3, district: 4, incident: 5 };
 
 /** How well an item matches: 0 exact, 1 prefix, 2 contains, 3 by code/id; null for no match. */
 function rank(item: SearchItem, q: string): number | null {
