@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { isEmpty, type ChangeSet } from '../state/changes.js';
-import { fieldStateFor } from './fieldState.js';
+import { FieldPushes, type FieldPushOptions, type FieldReason } from './fieldPushes.js';
 import { buildDelta } from './delta.js';
 import { ChangeHistory } from './history.js';
 import { SnapshotCache } from './snapshotCache.js';
@@ -18,6 +18,8 @@ export interface BroadcasterOptions {
   tickMs?: number;
   /** An empty delta is sent after this long without changes, so walls can tell quiet from dead. @default 1000 */
   heartbeatMs?: number;
+  /** When a team's phone hears a fix that changed nothing else (its phone shows its own GPS); see FieldPushes. */
+  field?: FieldPushOptions;
   now?: () => number;
 }
 
@@ -29,6 +31,7 @@ export interface BroadcasterOptions {
 export class Broadcaster {
   private readonly history: ChangeHistory;
   private readonly snapshots = new SnapshotCache();
+  private readonly fieldPushes: FieldPushes;
   private joiners: { socket: LiveSocket; lastSeq: number | undefined }[] = [];
   private fieldJoiners: { socket: LiveSocket; teamId: string }[] = [];
   private broadcastSeq: number;
@@ -44,6 +47,7 @@ export class Broadcaster {
     this.now = opts.now ?? Date.now;
     this.broadcastSeq = ledger.state.seq;
     this.history = new ChangeHistory(ledger.state.seq);
+    this.fieldPushes = new FieldPushes(opts.field);
     ledger.takeChanges();
   }
 
@@ -71,8 +75,8 @@ export class Broadcaster {
     const now = this.now();
     const changes = this.ledger.takeChanges();
     const toSeq = this.ledger.state.seq;
+    this.sendFieldStates(changes, now);
     if (!isEmpty(changes)) {
-      this.sendFieldStates(changes, now);
       this.io.to(LIVE_ROOM).emit('state:delta', buildDelta(this.ledger.state, changes, this.broadcastSeq, toSeq, now));
       this.history.push(this.broadcastSeq, toSeq, changes);
       this.broadcastSeq = toSeq;
@@ -88,24 +92,24 @@ export class Broadcaster {
     this.fieldJoiners = [];
     for (const { socket, teamId } of fieldJoiners) {
       if (!socket.connected) continue;
-      const field = fieldStateFor(this.ledger.state, teamId, now);
+      const field = this.fieldPushes.joined(this.ledger.state, teamId, now);
       if (field) socket.emit('field:state', field);
       void socket.join(fieldRoom(teamId));
     }
   }
 
-  /** Tells each signed-in team whose team or tasks changed. */
+  /** Tells each signed-in team whose team or tasks changed (a fix alone less often: see FieldPushes). */
   private sendFieldStates(changes: ChangeSet, now: number): void {
-    const teams = new Set(changes.ids.teams);
+    const named = new Map<string, FieldReason>();
+    for (const id of changes.ids.teams) named.set(id, 'team');
     for (const id of changes.ids.tasks) {
       const teamId = this.ledger.state.tasks[id]?.teamId;
-      if (teamId) teams.add(teamId);
+      if (teamId) named.set(teamId, 'task');
+      for (const earlier of this.fieldPushes.teamsShowing(id)) named.set(earlier, 'task');
     }
-    for (const teamId of teams) {
-      if (!this.io.sockets.adapter.rooms.get(fieldRoom(teamId))?.size) continue;
-      const field = fieldStateFor(this.ledger.state, teamId, now);
-      if (field) this.io.to(fieldRoom(teamId)).emit('field:state', field);
-    }
+    const rooms = this.io.sockets.adapter.rooms;
+    const due = this.fieldPushes.due(this.ledger.state, named, now, (teamId) => !!rooms.get(fieldRoom(teamId))?.size);
+    for (const [teamId, field] of due) this.io.to(fieldRoom(teamId)).emit('field:state', field);
   }
 
   private serveJoiner(socket: LiveSocket, lastSeq: number | undefined, now: number): void {
