@@ -37,6 +37,8 @@ export interface AppDeps {
   rateLimits?: RateLimitConfig;
   /** Set the Secure flag on session cookies (serve over HTTPS). @default false */
   secureCookies?: boolean;
+  /** How often open sockets re-check their credential. @default 30 s */
+  recheckMs?: number;
   /** Tracker protocol routers by mount path: they authenticate the device themselves. */
   deviceRouters?: Record<string, Router>;
   /** Origins a custom basemap loads from, allowed by the Content-Security-Policy. */
@@ -88,7 +90,7 @@ export function createApp(deps: AppDeps): App {
   });
 
   const broadcaster = new Broadcaster(io, deps.ledger, { tickMs: deps.tickMs, now });
-  const live = attachLive({ io, ledger: deps.ledger, broadcaster, log: deps.log, registry, limits });
+  const live = attachLive({ io, ledger: deps.ledger, broadcaster, log: deps.log, registry, limits, recheckMs: deps.recheckMs });
 
   // Who is calling, once per request: the phone API reads only the field cookie (or a device token).
   app.use((req, res, next) => {

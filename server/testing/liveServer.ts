@@ -12,6 +12,7 @@ import { authorizeCommand } from '../auth/scope.js';
 import path from 'node:path';
 import type { Router } from 'express';
 import type { RateLimitConfig } from '../http/rateLimit.js';
+import { prepareFirstAdmin } from '../auth/bootstrap.js';
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
   /** Every snapshot and delta received, in order. */
@@ -24,6 +25,10 @@ export interface TestServerOptions {
   routers?: (deps: { ledger: Ledger; registry: Registry }) => Record<string, Router>;
   /** @default generous limits so tests measure behaviour, not the limiter */
   rateLimits?: RateLimitConfig;
+  /** No account yet: the first admin is made with `setupCode`, as on a first start. */
+  firstRun?: boolean;
+  /** How often open sockets re-check their credentials. */
+  recheckMs?: number;
 }
 
 /**
@@ -37,7 +42,10 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   const registry = new Registry(path.join(path.dirname(tmp.file), 'registry.sqlite'));
   const routers = opts.routers?.({ ledger, registry });
   const rateLimits = opts.rateLimits ?? { perIp: 1_000_000, perActor: 1_000_000, signInPerIp: 1_000 };
-  const app: App = createApp({ ledger, registry, log: pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000, deviceRouters: routers, rateLimits });
+  let setupCode = '';
+  const printed = pino({ level: 'warn' }, { write: (line: string) => void (setupCode = /setup code: (\S+)"/.exec(line)?.[1] ?? setupCode) });
+  const setup = opts.firstRun ? await prepareFirstAdmin(registry, {}, printed) : undefined;
+  const app: App = createApp({ ledger, registry, setup, log: pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000, deviceRouters: routers, rateLimits, recheckMs: opts.recheckMs });
   /** A commander's token: what tests use unless they test who may do what. */
   const commanderToken = registry.tokens.issue({ kind: 'service', role: 'commander', label: 'tests', createdBy: 'test' }).token;
   /** Headers for HTTP calls as a commander. */
@@ -45,7 +53,7 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
-  await registry.accounts.create({ username: 'admin', displayName: 'Admin', role: 'admin', password: 'test-admin-password' });
+  if (!opts.firstRun) await registry.accounts.create({ username: 'admin', displayName: 'Admin', role: 'admin', password: 'test-admin-password' });
   const asAdmin = { cookie: `gc_session=${registry.accounts.openSession('user', 'admin')}` };
   /** fetch() against this server as the admin (pass your own cookie/authorization header to be someone else). */
   const api = (path: string, init: RequestInit = {}) => fetch(`${url}${path}`, { ...init, headers: { ...asAdmin, ...(init.headers as Record<string, string> | undefined) } });
@@ -93,5 +101,5 @@ export async function startTestServer(opts: TestServerOptions = {}) {
     return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   }
 
-  return { url, ledger, app, registry, store: tmp.store, client, tick, stop, signIn, commanderToken, asCommander, asAdmin, api };
+  return { url, ledger, app, registry, store: tmp.store, client, tick, stop, signIn, commanderToken, asCommander, asAdmin, api, setupCode };
 }
