@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { DeviceProtocol, Registry } from '../auth/registry.js';
+import { runAccountCommand } from '../auth/cliAccounts.js';
 
 export interface AdminDeps {
   registry: Registry;
@@ -25,7 +26,12 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
                                           OwnTracks ids are <user>/<device>: with --secret for HTTP mode,
                                           without for MQTT (the broker authenticates those)
   device list                             list active trackers
-  device revoke <deviceId>                stop accepting a tracker`;
+  device revoke <deviceId>                stop accepting a tracker
+  user list                               list people's accounts
+  user add <username> <admin|commander|analyst>
+                                          create an account; prints a generated password once
+  user reset-password <username>          print a new password (enables the account, ends its sessions)
+  wall-token <label>                      issue a wall display token (printed once)`;
 
 class Refused extends Error {
   constructor(
@@ -69,7 +75,7 @@ function parse(argv: string[]) {
 
 async function dispatch({ positionals: p, values: v }: ReturnType<typeof parse>, deps: AdminDeps, out: string[], err: string[]): Promise<void> {
   const [command, ...rest] = p;
-  const key = command === 'device' ? `device ${rest.shift() ?? ''}`.trim() : (command ?? '');
+  const key = command === 'device' || command === 'user' ? `${command} ${rest.shift() ?? ''}`.trim() : (command ?? '');
   const want = (n: number, shape: string) => {
     if (rest.length !== n) throw usage(`${key} takes ${shape}`);
   };
@@ -103,6 +109,16 @@ async function dispatch({ positionals: p, values: v }: ReturnType<typeof parse>,
       if (!deps.registry.revokeDevice(rest[0]!)) throw new Refused(`No active device ${rest[0]}.`, 1);
       out.push(`Revoked device ${rest[0]}: its positions are refused from now on.`);
       return;
+    case 'user list':
+    case 'user add':
+    case 'user reset-password':
+    case 'wall-token': {
+      const r = await runAccountCommand(deps.registry, key, rest);
+      if (!r.ok) throw r.usage ? usage(r.message) : new Refused(r.message, 1);
+      out.push(...r.out);
+      err.push(...r.err);
+      return;
+    }
     default:
       throw usage(command ? `Unknown command: ${p.join(' ')}` : 'No command given.');
   }
