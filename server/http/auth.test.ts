@@ -66,7 +66,7 @@ describe('people', () => {
     expect((await fetch(`${server.url}/api/v1/state`, { headers: { cookie } })).status).toBe(401);
     const audit = server.registry.audit.list(10).map((a) => `${a.actor} ${a.action} ${a.ok}`);
     expect(audit).toEqual(expect.arrayContaining(['user:admin sign-in false', 'user:nobody sign-in false', 'user:admin sign-in true', 'user:admin sign-out true']));
-    const file = fs.readFileSync(path.join(path.dirname(server.store.location), 'registry.sqlite'));
+    const file = fs.readFileSync(path.join(path.dirname(server.store.location ?? "."), 'registry.sqlite'));
     expect(file.includes('test-admin-password')).toBe(false);
   });
 
