@@ -19,9 +19,17 @@ export interface ServerConfig {
   tickMs?: number;
 }
 
+/** Bearer tokens the bench server issued for the generator's screens and offices (ours only: the baseline asks for none). */
+export interface BenchTokens {
+  /** A wall display token (role wall), shared by every bench wall. */
+  wall: string;
+  /** A service token (role commander) for the checkpoint and cell feeds. */
+  office: string;
+}
+
 /** Server child → orchestrator. */
 export type ServerMessage =
-  | { type: 'ready'; port: number; sessions: Record<string, string>; seq: number; loadMs: number }
+  | { type: 'ready'; port: number; sessions: Record<string, string>; tokens: BenchTokens | null; seq: number; loadMs: number }
   /** Pushed every second: event-loop delay over the last second (ms) and memory. */
   | {
       type: 'stats';
@@ -62,6 +70,7 @@ export interface LoadPlan {
   cells: string[];
   httpTeams: string[];
   sessions: Record<string, string>;
+  tokens: BenchTokens | null;
   rawWalls: number;
   realWalls: number;
   /** Walls connected per second before the phases start. */

@@ -35,7 +35,7 @@ export interface RunSpec {
   serverBundle: string;
   loadBundle: string;
   server: Omit<ServerConfig, 'design' | 'dataDir'> & { dataDir?: string };
-  plan: Omit<LoadPlan, 'design' | 'url' | 'sessions'>;
+  plan: Omit<LoadPlan, 'design' | 'url' | 'sessions' | 'tokens'>;
   /** Kill the run when the server's RSS passes this. @default 3072 */
   maxRssMb?: number;
   /** Write a CPU profile of the server over the measured phases to this file. */
@@ -109,7 +109,7 @@ export async function runOnce(spec: RunSpec): Promise<RunRecord> {
     const ready = await waitFor(server, (m) => ((m as ServerMessage).type === 'ready' ? (m as Extract<ServerMessage, { type: 'ready' }>) : undefined), 120_000, 'server');
     record.startMs = performance.now() - t0;
     load = pinned(LOAD_CORE, [...LOAD_NODE_ARGS, spec.loadBundle]);
-    const plan: LoadPlan = { ...spec.plan, design: spec.design, url: `http://127.0.0.1:${ready.port}`, sessions: ready.sessions };
+    const plan: LoadPlan = { ...spec.plan, design: spec.design, url: `http://127.0.0.1:${ready.port}`, sessions: ready.sessions, tokens: ready.tokens };
     const budget = plan.phases.reduce((n, p) => n + p.durationMs, 0) + plan.drainMs + 270_000;
     const measured = plan.phases.filter((p) => p.measured !== false).map((p) => p.name);
     load.on('message', (m: LoadMessage) => {

@@ -45,7 +45,7 @@ class Generator {
   constructor(readonly plan: LoadPlan) {
     this.index = new EntityIndex(plan.teams, plan.checkpoints, plan.cells);
     this.reports = new Reports(this.index.count);
-    this.ctx = { design: plan.design, url: plan.url, index: this.index, deltas: new DeltaCache(this.index), naiveSkipState: plan.naiveSkipState };
+    this.ctx = { design: plan.design, url: plan.url, index: this.index, deltas: new DeltaCache(this.index), tokens: plan.tokens, naiveSkipState: plan.naiveSkipState };
     for (let p = 0; p < plan.phases.length; p++) {
       this.ackLatency.push(new Histogram());
       this.counters.push({ sent: 0, acked: 0, rejected: 0, startedAt: 0, endedAt: 0, bytes0: 0, msgs0: 0, bytes1: 0, msgs1: 0 });
@@ -179,7 +179,7 @@ class Generator {
     await this.waitForMaps([...this.raw, ...this.real], 120_000);
     log(`walls have their picture after ${Date.now() - t0} ms`);
     if (plan.slow) this.raw.slice(0, Math.round(plan.slow.share * plan.rawWalls)).forEach((w) => (w.tracker.hist = this.groups.slow));
-    await this.reporters.connect(plan.sessions);
+    await this.reporters.connect(plan.sessions, plan.tokens);
     log(`connected ${this.raw.length} raw + ${this.real.length} real walls, ${plan.teams.length} teams`);
 
     this.active = true;

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { Design } from '../ipc.js';
+import type { BenchTokens, Design } from '../ipc.js';
 import { Histogram } from './histogram.js';
 import { RawClient } from './rawClient.js';
 import type { Reports } from './tracker.js';
@@ -38,7 +38,7 @@ export class Reporters {
   ) {}
 
   /** Opens a field socket per socket team (ours: signed-in phone; naive: its reporter namespace) and a few office sockets. */
-  async connect(sessions: Record<string, string>, offices = 4): Promise<void> {
+  async connect(sessions: Record<string, string>, tokens: BenchTokens | null, offices = 4): Promise<void> {
     const { design, url } = this.ctx;
     this.teamSockets = this.teams.map((id, i) => {
       if (this.httpTeams.has(id)) return null;
@@ -49,7 +49,7 @@ export class Reporters {
     });
     this.httpBusy = this.teams.map(() => false);
     this.offices = Array.from({ length: offices }, (_, k) =>
-      design === 'ours' ? new RawClient({ url, auth: { device: `bench-office-${k}` } }) : new RawClient({ url, nsp: '/field', auth: { device: `bench-office-${k}` } }),
+      design === 'ours' ? new RawClient({ url, auth: { device: `bench-office-${k}`, token: tokens?.office } }) : new RawClient({ url, nsp: '/field', auth: { device: `bench-office-${k}` } }),
     );
     await Promise.all([...this.teamSockets.filter((s): s is RawClient => s !== null), ...this.offices].map((s) => s.connected));
   }

@@ -2,7 +2,7 @@ import { io as connectIo, type Socket } from 'socket.io-client';
 import type { Delta, Snapshot } from '../../shared/protocol.js';
 import type { Cell, Checkpoint, Team } from '../../shared/entities.js';
 import { applyDelta, applySnapshot, deltaFit, type WallState } from '../../client/state/picture.js';
-import type { Design } from '../ipc.js';
+import type { BenchTokens, Design } from '../ipc.js';
 import { DeltaCache, deliveriesOf, readFrame, type EntityIndex } from './frames.js';
 import { RawClient } from './rawClient.js';
 import { WallTracker } from './tracker.js';
@@ -12,6 +12,8 @@ export interface WallContext {
   url: string;
   index: EntityIndex;
   deltas: DeltaCache;
+  /** Ours: the wall token every bench wall presents. */
+  tokens: BenchTokens | null;
   /** Baseline walls connected before the load skip the whole-state JSON (setup only; see LoadPlan). */
   naiveSkipState?: boolean;
 }
@@ -38,7 +40,8 @@ export class RawWall {
     name: string,
   ) {
     const skipState = ctx.design === 'naive' && ctx.naiveSkipState;
-    this.client = new RawClient({ url: ctx.url, auth: skipState ? { device: name, skipState } : { device: name }, onEvent: (f, at) => this.onEvent(f, at) });
+    const auth = { device: name, ...(skipState && { skipState }), ...(ctx.tokens && { token: ctx.tokens.wall }) };
+    this.client = new RawClient({ url: ctx.url, auth, onEvent: (f, at) => this.onEvent(f, at) });
     // Connected before any report is sent, such a wall misses nothing by skipping the state.
     if (skipState) void this.client.connected.then(() => (this.mapAt = Date.now()));
   }
@@ -88,7 +91,7 @@ export class RealWall {
     readonly tracker: WallTracker,
     name: string,
   ) {
-    this.socket = connectIo(ctx.url, { auth: { device: name }, transports: ['websocket'], reconnection: false, forceNew: true });
+    this.socket = connectIo(ctx.url, { auth: { device: name, ...(ctx.tokens && { token: ctx.tokens.wall }) }, transports: ['websocket'], reconnection: false, forceNew: true });
     if (ctx.design === 'ours') {
       this.socket.on('state:snapshot', (s: Snapshot) => this.onSnapshot(s));
       this.socket.on('state:delta', (d: Delta) => this.onDelta(d));

@@ -30,7 +30,7 @@ export interface Scenario {
   name: string;
   /** @default ['ours', 'naive'] */
   designs?: Design[];
-  spec(design: Design, ctx: ScenarioContext): { server: Omit<ServerConfig, 'design' | 'dataDir'>; plan: Omit<LoadPlan, 'design' | 'url' | 'sessions'> };
+  spec(design: Design, ctx: ScenarioContext): { server: Omit<ServerConfig, 'design' | 'dataDir'>; plan: Omit<LoadPlan, 'design' | 'url' | 'sessions' | 'tokens'> };
   evaluate(r: RunRecord, ctx: ScenarioContext): Evaluation;
 }
 

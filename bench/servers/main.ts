@@ -52,6 +52,9 @@ const registry = new Registry(path.join(config.dataDir, 'registry.sqlite'));
 for (const teamId of config.httpTeams) registry.registerDevice({ deviceId: `osm-${teamId}`, teamId, protocol: 'osmand' });
 const sessions: Record<string, string> = {};
 for (const teamId of config.socketTeams) sessions[teamId] = registry.createSession(teamId);
+// Walls (role wall: a wall token's role is always wall) and the office feeds authenticate as production screens and programs do: a bearer token in the handshake.
+const issue = (kind: 'wall' | 'service') => registry.tokens.issue({ kind, role: 'commander', label: `bench ${kind}`, createdBy: 'bench' }).token;
+const tokens = config.design === 'ours' ? { wall: issue('wall'), office: issue('service') } : null;
 
 const app =
   config.design === 'ours'
@@ -59,7 +62,7 @@ const app =
     : startNaive({ ledger: ledger as NaiveLedger, registry, log });
 await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
 const port = (app.server.address() as AddressInfo).port;
-send({ type: 'ready', port, sessions, seq: ledger.state.seq, loadMs: performance.now() - t0 });
+send({ type: 'ready', port, sessions, tokens, seq: ledger.state.seq, loadMs: performance.now() - t0 });
 
 const eld = monitorEventLoopDelay({ resolution: 10 });
 eld.enable();
