@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import type { ClientToServerEvents, Delta, FieldState, HandshakeAuth, ServerToClientEvents, Snapshot } from '../../shared/protocol.js';
 import { createApp, type App } from '../app.js';
@@ -29,6 +29,8 @@ export interface TestServerOptions {
   firstRun?: boolean;
   /** How often open sockets re-check their credentials. */
   recheckMs?: number;
+  /** @default silent */
+  log?: Logger;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   let setupCode = '';
   const printed = pino({ level: 'warn' }, { write: (line: string) => void (setupCode = /setup code: (\S+)"/.exec(line)?.[1] ?? setupCode) });
   const setup = opts.firstRun ? await prepareFirstAdmin(registry, {}, printed) : undefined;
-  const app: App = createApp({ ledger, registry, setup, log: pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000, deviceRouters: routers, rateLimits, recheckMs: opts.recheckMs });
+  const app: App = createApp({ ledger, registry, setup, log: opts.log ?? pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000, deviceRouters: routers, rateLimits, recheckMs: opts.recheckMs });
   /** A commander's token: what tests use unless they test who may do what. */
   const commanderToken = registry.tokens.issue({ kind: 'service', role: 'commander', label: 'tests', createdBy: 'test' }).token;
   /** Headers for HTTP calls as a commander. */
