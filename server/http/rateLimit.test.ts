@@ -2,7 +2,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Ack } from '../../shared/protocol.js';
 import { position } from '../testing/fixtures.js';
 import { startTestServer } from '../testing/liveServer.js';
+import pino from 'pino';
 import { limiter } from './rateLimit.js';
+import { createIngestRouters } from '../ingest/ingest.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 afterEach(async () => server?.stop());
@@ -33,6 +35,19 @@ describe('rate limits', () => {
     const other = await server.client({ role: 'field' }, await server.signIn('t2'));
     const ack = await new Promise<Ack>((resolve) => (other.emit as (...a: unknown[]) => void)('position:report', position('t2', 114.3, 30.5, Date.now()), resolve));
     expect(ack.ok).toBe(true);
+  });
+
+  test('a tracker over its own budget gets 429 and its fix is not written; another tracker is not affected', async () => {
+    const log = pino({ level: 'silent' });
+    server = await startTestServer({ routers: ({ ledger, registry }) => createIngestRouters({ ledger, registry, log, deviceLimit: limiter(2) }) });
+    server.registry.registerDevice({ deviceId: 'gps-1', teamId: 't1', protocol: 'osmand' });
+    server.registry.registerDevice({ deviceId: 'gps-2', teamId: 't2', protocol: 'osmand' });
+    const fix = (id: string, i: number) => fetch(`${server.url}/ingest/osmand?id=${id}&lat=30.5${i}&lon=114.3&timestamp=${Math.floor(Date.now() / 1000) - 10 + i}`, { method: 'POST' });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fix('gps-1', i)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(server.ledger.state.teams.t1?.position?.[1]).toBeCloseTo(30.51, 5);
+    expect((await fix('gps-2', 0)).status).toBe(200);
   });
 
   test('a limiter counts per key and tells when to retry', async () => {
