@@ -3,6 +3,7 @@ import { HTTP_STATUS, type Health } from '../../shared/protocol.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { reject } from '../commands/validate.js';
 import { declareRoutes, mayCommand, principalOf, type RouteEntry } from '../auth/guard.js';
+import { redactState } from '../live/redact.js';
 
 export interface ApiDeps {
   ledger: Ledger;
@@ -45,7 +46,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   route('get', '/snapshot', 'live:read', (_req, res) => {
-    const state = deps.ledger.state;
+    const state = principalOf(res).role === 'wall' ? redactState(deps.ledger.state) : deps.ledger.state;
     res.set('Cache-Control', 'no-store').json({ seq: state.seq, serverTime: deps.now(), state });
   });
 

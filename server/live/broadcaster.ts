@@ -6,11 +6,16 @@ import { FieldPushes, type FieldPushOptions, type FieldReason } from './fieldPus
 import { buildDelta } from './delta.js';
 import { ChangeHistory } from './history.js';
 import { SnapshotCache } from './snapshotCache.js';
+import { redactDelta, redactState } from './redact.js';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 export const LIVE_ROOM = 'live';
+/** Walls get the aggregate picture (see redact.ts). */
+export const WALL_ROOM = 'live:wall';
+/** What a live client may see: everything, or a wall's aggregate picture. */
+export type View = 'full' | 'wall';
 const fieldRoom = (teamId: string) => `team:${teamId}`;
 
 export interface BroadcasterOptions {
@@ -31,8 +36,9 @@ export interface BroadcasterOptions {
 export class Broadcaster {
   private readonly history: ChangeHistory;
   private readonly snapshots = new SnapshotCache();
+  private readonly wallSnapshots = new SnapshotCache();
   private readonly fieldPushes: FieldPushes;
-  private joiners: { socket: LiveSocket; lastSeq: number | undefined }[] = [];
+  private joiners: { socket: LiveSocket; lastSeq: number | undefined; view: View }[] = [];
   private fieldJoiners: { socket: LiveSocket; teamId: string }[] = [];
   private broadcastSeq: number;
   private lastSentAt = 0;
@@ -61,8 +67,8 @@ export class Broadcaster {
   }
 
   /** Queues a client; it gets its snapshot or catch-up at the next tick. */
-  join(socket: LiveSocket, lastSeq: number | undefined): void {
-    this.joiners.push({ socket, lastSeq });
+  join(socket: LiveSocket, lastSeq: number | undefined, view: View = 'full'): void {
+    this.joiners.push({ socket, lastSeq, view });
   }
 
   /** Queues a field team's phone; it gets its team and tasks at the next tick, then on every change. */
@@ -77,17 +83,19 @@ export class Broadcaster {
     const toSeq = this.ledger.state.seq;
     this.sendFieldStates(changes, now);
     if (!isEmpty(changes)) {
-      this.io.to(LIVE_ROOM).emit('state:delta', buildDelta(this.ledger.state, changes, this.broadcastSeq, toSeq, now));
+      const delta = buildDelta(this.ledger.state, changes, this.broadcastSeq, toSeq, now);
+      this.io.to(LIVE_ROOM).emit('state:delta', delta);
+      if (this.io.sockets.adapter.rooms.get(WALL_ROOM)?.size) this.io.to(WALL_ROOM).emit('state:delta', redactDelta(delta));
       this.history.push(this.broadcastSeq, toSeq, changes);
       this.broadcastSeq = toSeq;
       this.lastSentAt = now;
     } else if (now - this.lastSentAt >= (this.opts.heartbeatMs ?? 1000)) {
-      this.io.to(LIVE_ROOM).emit('state:delta', { fromSeq: toSeq, toSeq, serverTime: now });
+      this.io.to([LIVE_ROOM, WALL_ROOM]).emit('state:delta', { fromSeq: toSeq, toSeq, serverTime: now });
       this.lastSentAt = now;
     }
     const joiners = this.joiners;
     this.joiners = [];
-    for (const j of joiners) if (j.socket.connected) this.serveJoiner(j.socket, j.lastSeq, now);
+    for (const j of joiners) if (j.socket.connected) this.serveJoiner(j.socket, j.lastSeq, j.view, now);
     const fieldJoiners = this.fieldJoiners;
     this.fieldJoiners = [];
     for (const { socket, teamId } of fieldJoiners) {
@@ -112,21 +120,29 @@ export class Broadcaster {
     for (const [teamId, field] of due) this.io.to(fieldRoom(teamId)).emit('field:state', field);
   }
 
-  private serveJoiner(socket: LiveSocket, lastSeq: number | undefined, now: number): void {
+  private serveJoiner(socket: LiveSocket, lastSeq: number | undefined, view: View, now: number): void {
     const state = this.ledger.state;
     // A catch-up delta larger than a fifth of the picture costs more than a fresh snapshot.
     const entityCount = Object.keys(state.cells).length + Object.keys(state.teams).length + Object.keys(state.checkpoints).length;
     const missed =
       lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq ? this.history.since(lastSeq, Math.max(100, entityCount / 5)) : null;
     if (missed) {
-      socket.emit('state:delta', buildDelta(state, missed, lastSeq!, state.seq, now));
+      const delta = buildDelta(state, missed, lastSeq!, state.seq, now);
+      socket.emit('state:delta', view === 'wall' ? redactDelta(delta) : delta);
     } else {
       // Encoded once per seq for all joiners (see SnapshotCache) and written on the engine.io socket,
       // so it is queued in order with every other packet. `wsPreEncodedFrame` is the option
       // socket.io's own broadcasts pass (socket.io-adapter `_encode`); engine.io's types omit it.
-      const snapshot = this.snapshots.encode(state, now, this.ledger.store.logId);
+      const snapshot = view === 'wall' ? this.wallSnapshot(now) : this.snapshots.encode(state, now, this.ledger.store.logId);
       socket.conn.write(snapshot.packet, { wsPreEncodedFrame: snapshot.frame } as { compress?: boolean });
     }
-    void socket.join(LIVE_ROOM);
+    void socket.join(view === 'wall' ? WALL_ROOM : LIVE_ROOM);
+  }
+
+  /** The wall's snapshot: redacted once per seq (entities memoized), then cached like the full one. */
+  private wallSnapshot(now: number) {
+    const state = this.ledger.state;
+    const cached = this.wallSnapshots.peek(state.seq, now);
+    return cached ?? this.wallSnapshots.encode(redactState(state), now, this.ledger.store.logId);
   }
 }

@@ -96,7 +96,7 @@ export function attachLive(deps: LiveDeps): { close(): void } {
       splitArgs(args).ack?.(reject('unknown_event', `unknown event ${event}`));
     });
     if (principal.teamId && (socket.data as SocketData).credentials.fieldOnly) broadcaster.joinField(socket, principal.teamId);
-    else broadcaster.join(socket, lastSeq);
+    else broadcaster.join(socket, lastSeq, principal.role === 'wall' ? 'wall' : 'full');
   });
 
   const stopRevoked = registry.onRevoked((room) => {

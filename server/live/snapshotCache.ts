@@ -42,9 +42,15 @@ export class SnapshotCache {
   /** @param maxAgeMs a packet this much older than `serverTime` is rebuilt so its time stays honest. @default 1000 */
   constructor(private readonly maxAgeMs = 1000) {}
 
-  encode(state: PictureState, serverTime: number, logId: string): EncodedSnapshot {
+  /** The packet already built for this seq, if it is fresh enough. */
+  peek(seq: number, serverTime: number): EncodedSnapshot | null {
     const last = this.last;
-    if (last && last.seq === state.seq && serverTime - last.serverTime < this.maxAgeMs) return last;
+    return last && last.seq === seq && serverTime - last.serverTime < this.maxAgeMs ? last : null;
+  }
+
+  encode(state: PictureState, serverTime: number, logId: string): EncodedSnapshot {
+    const last = this.peek(state.seq, serverTime);
+    if (last) return last;
     const packet = `2["state:snapshot",{"logId":${JSON.stringify(logId)},"seq":${state.seq},"serverTime":${serverTime},"state":${this.stateJson(state)}}]`;
     const payload = Buffer.from(`4${packet}`); // 4: an engine.io message
     this.last = { seq: state.seq, serverTime, packet, frame: [textFrameHeader(payload.length), payload] };
