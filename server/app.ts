@@ -77,6 +77,8 @@ export function createApp(deps: AppDeps): App {
     serveClient: false,
     maxHttpBufferSize: 256 * 1024,
     perMessageDeflate: false, // compressing per socket costs more CPU than it saves (PERFORMANCE.md)
+    // A page on another site must not ride a signed-in browser's cookie onto the live socket.
+    allowRequest: (req, done) => done(null, sameOrigin(req.headers.origin, req.headers.host)),
   });
   // Each session keeps its first HTTP request (~30 KB); keep only what the handshake reads from it.
   io.engine.on('connection', (raw: { request: http.IncomingMessage & { _query?: unknown } }) => {
@@ -127,6 +129,16 @@ export function createApp(deps: AppDeps): App {
       await new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };
+}
+
+/** Browsers send Origin; programs and devices do not. A browser's must be this server. */
+export function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /** Static files from the Vite build, with every page route answered by index.html. */

@@ -33,4 +33,17 @@ describe('security headers', () => {
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect((await res.json()).state.teams.t1.id).toBe('t1');
   });
+
+  test('a socket handshake from another site’s page is refused, even with a valid session cookie', async () => {
+    server = await startTestServer();
+    const { io } = await import('socket.io-client');
+    const tryOrigin = (origin: string) =>
+      new Promise<string>((resolve) => {
+        const s = io(server!.url, { transports: ['polling'], reconnection: false, forceNew: true, extraHeaders: { origin, ...server!.asAdmin } });
+        s.on('connect', () => (s.disconnect(), resolve('connected')));
+        s.on('connect_error', (e) => (s.disconnect(), resolve(`refused: ${e.message}`)));
+      });
+    expect(await tryOrigin('https://evil.example')).toMatch(/^refused/);
+    expect(await tryOrigin(server.url)).toBe('connected');
+  });
 });
