@@ -1,3 +1,4 @@
+import './zodConfig.js'; // first: before any shared schema is built
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuthGate } from './auth/AuthGate.js';
