@@ -1,22 +1,36 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { AuditEntry } from '../../shared/auth.js';
 import { listAudit } from './adminApi.js';
 import { Feedback } from './Feedback.js';
 import { useAdminT } from './i18n/adminI18n.js';
 import { filterAudit, formatAuditTime } from './model/audit.js';
 import { useAdminList } from './useAdmin.js';
 
-const loadAudit = () => listAudit(500);
+type Source = AuditEntry['source'] | 'all';
+const SOURCES: Source[] = ['access', 'change', 'all'];
 
 /** Who did what and when: sign-ins, tokens, account changes and the event log's changes, newest first. */
 export function AuditPanel() {
   const { t } = useAdminT();
-  const audit = useAdminList(loadAudit);
+  // Access events by default: a busy log's position reports would push the sign-ins out of the page.
+  const [source, setSource] = useState<Source>('access');
+  const audit = useAdminList(useCallback(() => listAudit(500, source === 'all' ? undefined : source), [source]));
   const [text, setText] = useState('');
-  const shown = useMemo(() => filterAudit(audit.items ?? [], text), [audit.items, text]);
+  const shown = useMemo(() => filterAudit(audit.items ?? [], text, source), [audit.items, text, source]);
   return (
     <section className="admin-panel" aria-labelledby="audit-h">
       <h2 id="audit-h">{t('tabs.audit')}</h2>
       <div className="admin-form">
+        <label className="admin-field">
+          <span>{t('audit.source')}</span>
+          <select value={source} onChange={(e) => setSource(e.target.value as Source)} data-testid="audit-source">
+            {SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`audit.sources.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="admin-field admin-field--wide">
           <span>{t('audit.filter')}</span>
           <input type="search" placeholder={t('audit.filterHint')} value={text} onChange={(e) => setText(e.target.value)} data-testid="audit-filter" />

@@ -26,7 +26,8 @@ export const revokeDevice = (deviceId: string) => remove(`/api/admin/devices/${s
 export const issueTeamCode = (teamId: string) => send<{ teamId: string; code: string }>('POST', `/api/admin/teams/${seg(teamId)}/code`, {});
 export const revokeTeamCodes = (teamId: string) => remove<{ revoked: number }>(`/api/admin/teams/${seg(teamId)}/codes`);
 
-export const listAudit = (limit = 200) => call<AuditEntry[]>(`/api/admin/audit?limit=${limit}`);
+/** Newest first. `source` keeps the position reports of 160 teams from pushing sign-ins and token changes out of the page. */
+export const listAudit = (limit = 200, source?: AuditEntry['source']) => call<AuditEntry[]>(`/api/admin/audit?limit=${limit}${source ? `&source=${source}` : ''}`);
 
 /** Team ids and names, for the team pickers (the v1 read API; an admin may read history). */
 export async function listTeams(): Promise<Pick<Team, 'id' | 'name' | 'kind'>[]> {

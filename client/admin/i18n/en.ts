@@ -79,6 +79,8 @@ export const adminEn: AdminResources = {
     codeFor: 'Sign-in code of {{team}}',
   },
   audit: {
+    source: 'Kind',
+    sources: { access: 'Sign-ins and accounts', change: 'Data changes', all: 'All' },
     filter: 'Filter',
     filterHint: 'actor, action, target, IP…',
     time: 'Time (Beijing)',

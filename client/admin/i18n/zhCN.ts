@@ -77,6 +77,8 @@ export const adminZhCN = {
     codeFor: '{{team}} 的登录码',
   },
   audit: {
+    source: '类别',
+    sources: { access: '登录与账号', change: '数据变更', all: '全部' },
     filter: '筛选',
     filterHint: '操作人、操作、对象、IP…',
     time: '时间（北京时间）',

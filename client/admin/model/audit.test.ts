@@ -24,6 +24,11 @@ test('finds refused attempts by word', () => {
   expect(filterAudit(entries, 'refused').map((e) => e.actor)).toEqual(['user:mallory']);
 });
 
+test('keeps one source when asked: access (sign-ins, tokens, accounts) or changes', () => {
+  expect(filterAudit(entries, '', 'change').map((e) => e.actor)).toEqual(['team:T-001']);
+  expect(filterAudit(entries, 'token', 'access')).toHaveLength(2);
+});
+
 test('an empty filter keeps everything, in order', () => {
   expect(filterAudit(entries, '  ')).toEqual(entries);
 });

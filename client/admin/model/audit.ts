@@ -4,10 +4,10 @@ import type { AuditEntry } from '../../../shared/auth.js';
  * Entries whose actor, action, target, ip or detail contains every word of `text`
  * (case-insensitive), so "wall revoke" finds the revocations of wall tokens.
  */
-export function filterAudit(entries: readonly AuditEntry[], text: string): AuditEntry[] {
+export function filterAudit(entries: readonly AuditEntry[], text: string, source: AuditEntry['source'] | 'all' = 'all'): AuditEntry[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...entries];
   return entries.filter((e) => {
+    if (source !== 'all' && e.source !== source) return false;
     const hay = [e.actor, e.action, e.target, e.ip ?? '', e.detail ?? '', e.ok ? '' : 'failed refused 失败'].join(' ').toLowerCase();
     return words.every((w) => hay.includes(w));
   });
