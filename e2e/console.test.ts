@@ -1,38 +1,17 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectCspViolations, guardOffline, launchChromium } from './browser.js';
-import { startServerProcess } from './serverProcess.js';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { IssuedToken } from '../shared/auth.js';
+import { api, e2eSuite } from './setup.js';
 
-let server: Awaited<ReturnType<typeof startServerProcess>>;
-let browser: Browser;
+// A scenario day every 3 s, so counts move and the log has a past within seconds.
+const suite = e2eSuite({ SCENARIO_SPEED: '28800', SCENARIO_START: '2020-01-25' });
 
-beforeAll(async () => {
-  // A scenario day every 3 s, so counts move and the log has a past within seconds.
-  server = await startServerProcess({ SCENARIO_SPEED: '28800', SCENARIO_START: '2020-01-25' });
-  browser = await launchChromium();
-});
-// A failed test must not leave its page rendering in the background and slow the next one.
-const contexts: BrowserContext[] = [];
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A guarded page on /console at a small viewport (software WebGL pays for every pixel). */
-async function openConsole(): Promise<{ page: Page; outside: string[]; csp: () => Promise<string[]>; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
-  contexts.push(context);
-  const outside = await guardOffline(context);
-  const csp = await collectCspViolations(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/console`);
-  await page.waitForSelector('canvas.maplibregl-canvas', { timeout: 60_000 });
-  return { page, outside, csp, errors };
+/** A guarded page on /console, signed in as the admin, at a small viewport. */
+async function openConsole() {
+  const opened = await suite.openPage({ viewport: { width: 1100, height: 700 } });
+  await opened.page.goto(`${suite.server.url}/console`);
+  await opened.page.waitForSelector('canvas.maplibregl-canvas', { timeout: 60_000 });
+  return opened;
 }
 
 const valueOf = async (page: Page, id: string) => Number((await page.getByTestId(id).getAttribute('data-value')) || NaN);
@@ -71,9 +50,12 @@ test('travels back in time: not-live banner and a smaller past KPI, then one cli
   expect(await csp()).toEqual([]);
 }, 180_000); // Software WebGL on a shared, loaded machine: a minute is typical, allow three.
 
-test('search finds a team by name and opens its details', async () => {
+test('search finds a team by name and opens its details; the header shows who is signed in', async () => {
   const { page, outside, csp, errors } = await openConsole();
   await expect.poll(() => valueOf(page, 'kpi-teams'), { timeout: 60_000 }).toBeGreaterThan(0);
+  expect(await page.getByTestId('user-name').textContent()).toBe(suite.server.admin.username);
+  expect(await page.getByTestId('user-role').textContent()).toBe('管理员');
+  expect(await page.getByTestId('admin-link').count()).toBe(1);
   const name = await page.evaluate(async () => {
     const res = await fetch('/api/v1/teams?kind=medical');
     const body = (await res.json()) as { items: { name: string }[] };
@@ -88,4 +70,18 @@ test('search finds a team by name and opens its details', async () => {
   expect(outside).toEqual([]);
   expect(errors).toEqual([]);
   expect(await csp()).toEqual([]);
+});
+
+test('a wall session opening /console is told plainly that this account cannot use it', async () => {
+  const cookie = await suite.adminCookie();
+  const issued = await api<IssuedToken>(suite.server, cookie, '/api/admin/tokens', { body: { kind: 'wall', label: 'e2e wall' } });
+  expect(issued.status).toBe(201);
+  const { context, page, errors } = await suite.openPage({ signedIn: false });
+  const wall = await context.request.post(`${suite.server.url}/api/auth/wall`, { data: { token: issued.body.token } });
+  expect(wall.status()).toBe(200);
+  await page.goto(`${suite.server.url}/console`);
+  await page.getByTestId('access-denied').waitFor();
+  expect(await page.getByTestId('access-denied').textContent()).toMatch(/此账号不能使用指挥调度台/);
+  expect(await page.locator('canvas').count()).toBe(0);
+  expect(errors).toEqual([]);
 });

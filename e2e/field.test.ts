@@ -1,28 +1,16 @@
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import type { Snapshot } from '../shared/protocol.js';
-import { Registry } from '../server/auth/registry.js';
 import { openSqliteStore } from '../server/store/sqliteStore.js';
-import { guardOffline, launchChromium } from './browser.js';
-import { startServerProcess } from './serverProcess.js';
+import { api, e2eSuite } from './setup.js';
 
-let server: Awaited<ReturnType<typeof startServerProcess>>;
-let browser: Browser;
+// The demo scenario is seeded, but nothing moves the teams: every fix on the wall comes from this phone.
+const suite = e2eSuite({ SIMULATOR: 'off' });
 
-beforeAll(async () => {
-  // The demo scenario is seeded, but nothing moves the teams: every fix on the wall comes from this phone.
-  server = await startServerProcess({ SIMULATOR: 'off' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function snapshot(): Promise<Snapshot> {
-  return (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot;
+async function snapshot(cookie: string): Promise<Snapshot> {
+  return (await api<Snapshot>(suite.server, cookie, '/api/snapshot')).body;
 }
 
 const pending = async (page: Page) => Number(await page.getByTestId('outbox-pending').getAttribute('data-count'));
@@ -58,26 +46,25 @@ async function fileTally(page: Page, checkpointId: string, n: number) {
 }
 
 test('reports filed offline survive a reload and arrive exactly once; the wall sees the newest position', async () => {
-  const before = await snapshot();
+  const admin = await suite.adminCookie();
+  const before = await snapshot(admin);
   const team = Object.values(before.state.teams).find((t) => t.kind === 'disinfection');
   const checkpointId = Object.keys(before.state.checkpoints)[0];
   if (!team || !checkpointId) throw new Error('the demo scenario has no disinfection team or checkpoint');
-  const registry = new Registry(path.join(server.dataDir, 'registry.sqlite'));
-  const code = registry.issueTeamCode(team.id);
-  registry.close();
+  // The admin issues the team's code as an admin would (the console's /admin page calls the same route).
+  const issued = await api<{ code: string }>(suite.server, admin, `/api/admin/teams/${encodeURIComponent(team.id)}/code`, { body: {} });
+  expect(issued.status).toBe(201);
+  const code = issued.body.code;
 
-  const context = await browser.newContext({
+  const { context, page, outside, errors } = await suite.openPage({
+    signedIn: false,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     permissions: ['geolocation'],
     geolocation: { latitude: 30.58, longitude: 114.29, accuracy: 10 },
   });
-  const outside = await guardOffline(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
 
-  await page.goto(`${server.url}/field`);
+  await page.goto(`${suite.server.url}/field`);
   await page.getByTestId('signin-code').fill(code);
   await page.getByTestId('signin-submit').click();
   await expect.poll(() => page.getByTestId('team-name').textContent()).toBe(team.name);
@@ -118,7 +105,7 @@ test('reports filed offline survive a reload and arrive exactly once; the wall s
   await expect.poll(() => pending(page), { timeout: 30_000, interval: 250 }).toBe(0);
 
   // Exactly once, from this team, in the durable log.
-  const store = openSqliteStore(path.join(server.dataDir, 'gridcommand.sqlite'));
+  const store = openSqliteStore(path.join(suite.server.dataDir, 'gridcommand.sqlite'));
   const seen = new Map<string, number>();
   const types: string[] = [];
   for await (const e of store.readEvents(0)) {
@@ -132,8 +119,8 @@ test('reports filed offline survive a reload and arrive exactly once; the wall s
   expect(types.filter((t) => t === 'incident:create' || t === 'checkpoint:tally')).toHaveLength(20);
   expect(types.filter((t) => t === 'position:report').length).toBeGreaterThanOrEqual(route.length + 2);
 
-  // A wall client (default role) sees the newest fix, not one of the backfilled ones.
-  const wall = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
+  // A live client (the admin's session) sees the newest fix, not one of the backfilled ones.
+  const wall = io(suite.server.url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: admin } });
   const picture = await new Promise<Snapshot>((resolve, reject) => {
     wall.once('state:snapshot', resolve);
     wall.once('connect_error', reject);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -17,13 +18,15 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the real server (`server/index.ts`, as `npm start` does, on the built client) in a child
- * process with its own data folder, and waits until `/api/health` answers.
+ * process with its own data folder, and waits until `/api/health` answers. The first admin comes
+ * from the environment, with a password made up for this run (`admin` in the answer).
  */
 export async function startServerProcess(env: Record<string, string> = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-e2e-'));
+  const admin = { username: 'e2e-admin', password: crypto.randomBytes(18).toString('base64url') };
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -45,6 +48,7 @@ export async function startServerProcess(env: Record<string, string> = {}) {
   return {
     url,
     dataDir,
+    admin,
     output: () => output,
     async stop() {
       if (child.exitCode === null) {
