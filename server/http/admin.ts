@@ -7,7 +7,7 @@ import type { Registry } from '../auth/registry.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { parseBody } from './auth.js';
 
-const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200) });
+const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200), source: z.enum(['access', 'change']).optional() });
 
 /** Accounts, tokens, trackers, team codes and the audit view: admins only (the route table says so). */
 export function createAdminRouter(deps: { registry: Registry; ledger: Ledger; routes: RouteEntry[] }): Router {
@@ -108,8 +108,8 @@ export function createAdminRouter(deps: { registry: Registry; ledger: Ledger; ro
   route('get', '/audit', 'audit:read', async (req, res, next) => {
     try {
       const q = AuditQuery.safeParse(req.query);
-      if (!q.success) return sendRejection(res, reject('invalid', 'limit: 1–2000'));
-      res.json(await auditView(registry, deps.ledger, q.data.limit));
+      if (!q.success) return sendRejection(res, reject('invalid', 'limit: 1–2000; source: access or change'));
+      res.json(await auditView(registry, deps.ledger, q.data.limit, q.data.source));
     } catch (err) {
       next(err);
     }
@@ -117,8 +117,10 @@ export function createAdminRouter(deps: { registry: Registry; ledger: Ledger; ro
   return router;
 }
 
-/** The newest access events and changes, merged by time, newest first. */
-export async function auditView(registry: Registry, ledger: Ledger, limit: number): Promise<AuditEntry[]> {
+/** The newest access events and/or changes, merged by time, newest first. */
+export async function auditView(registry: Registry, ledger: Ledger, limit: number, source?: AuditEntry['source']): Promise<AuditEntry[]> {
+  const access = source === 'change' ? [] : registry.audit.list(limit);
+  if (source === 'access') return access;
   const last = ledger.state.seq;
   const changes: AuditEntry[] = [];
   for await (const e of ledger.store.readEvents(Math.max(0, last - limit), last)) {
@@ -126,5 +128,5 @@ export async function auditView(registry: Registry, ledger: Ledger, limit: numbe
     const target = ['taskId', 'incidentId', 'checkpointId', 'cellId', 'teamId', 'id'].map((k) => d[k]).find((v) => typeof v === 'string') as string | undefined;
     changes.push({ at: e.serverTime, source: 'change', actor: e.actor, action: e.type, target: target ?? '', ok: true, ip: null, detail: null, seq: e.seq });
   }
-  return [...registry.audit.list(limit), ...changes].sort((a, b) => b.at - a.at || (b.seq ?? 0) - (a.seq ?? 0)).slice(0, limit);
+  return [...access, ...changes].sort((a, b) => b.at - a.at || (b.seq ?? 0) - (a.seq ?? 0)).slice(0, limit);
 }

@@ -117,6 +117,13 @@ describe('walls and devices', () => {
     await expect(server.client({}, cookie)).rejects.toThrow(/not signed in/);
     const audit = ((await (await server.api('/api/admin/audit')).json()) as { actor: string; action: string; target: string }[]).map((a) => `${a.actor} ${a.action} ${a.target}`);
     expect(audit).toEqual(expect.arrayContaining([`user:admin token.issue token:${id}`, `user:admin token.revoke token:${id}`, `wall:${id} sign-in wall`]));
+    const changes = (await (await server.api('/api/admin/audit?source=change')).json()) as { source: string }[];
+    const access = (await (await server.api('/api/admin/audit?source=access&limit=5')).json()) as { source: string }[];
+    expect(changes.length).toBeGreaterThan(0);
+    expect(new Set(changes.map((a) => a.source))).toEqual(new Set(['change']));
+    expect(access.length).toBeLessThanOrEqual(5);
+    expect(new Set(access.map((a) => a.source))).toEqual(new Set(['access']));
+    expect((await server.api('/api/admin/audit?source=everything')).status).toBe(400);
   });
 
   test('a device token reports as its team only; team codes revoked sign the phones out', async () => {
