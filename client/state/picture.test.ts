@@ -86,6 +86,33 @@ describe('applyDelta', () => {
     expect(s1.trails).toBe(s0.trails);
   });
 
+  test('does not change the state it is given', () => {
+    const s0 = applySnapshot(createSnapshot(1, { cells: [createCell('c1')], teams: [createTeam('t1', { position: [114.0, 30.0] })] }));
+    const before = structuredClone(s0);
+    const s1 = applyDelta(s0, createDelta(1, 2, { cells: [createCell('c1', { risk: 'high' }), createCell('c2')], teams: [createTeam('t1', { position: [114.1, 30.1], reportedAt: T0 + 1000 })] }));
+    expect(s0).toEqual(before);
+    expect(Object.keys(s0.cells)).toEqual(['c1']);
+    expect(s1.cells.c1?.risk).toBe('high');
+  });
+
+  test('keeps entities that earlier deltas added, in the order they arrived', () => {
+    let s = applySnapshot(createSnapshot(1, { cells: [createCell('c1'), createCell('c2')] }));
+    s = applyDelta(s, createDelta(1, 2, { cells: [createCell('c3')] }));
+    s = applyDelta(s, createDelta(2, 3, { cells: [createCell('c1', { risk: 'high' }), createCell('c4')] }));
+    s = applyDelta(s, createDelta(3, 4, { cells: [createCell('c2', { risk: 'medium' })] }));
+    expect(Object.keys(s.cells)).toEqual(['c1', 'c2', 'c3', 'c4']);
+    expect(Object.values(s.cells).map((c) => c.risk)).toEqual(['high', 'medium', 'low', 'low']);
+  });
+
+  test('is not fooled by a snapshot message changed after it was applied', () => {
+    const snapshot = createSnapshot(1, { cells: [createCell('c1')] });
+    const s0 = applySnapshot(snapshot);
+    snapshot.state.cells.stray = createCell('stray');
+    const s1 = applyDelta(s0, createDelta(1, 2, { cells: [createCell('c2')] }));
+    expect(Object.keys(s0.cells)).toEqual(['c1']);
+    expect(Object.keys(s1.cells)).toEqual(['c1', 'c2']);
+  });
+
   test('starts a trail for a team first seen in a delta', () => {
     const s0 = applySnapshot(createSnapshot(1));
     const s1 = applyDelta(s0, createDelta(1, 2, { teams: [createTeam('t9', { position: [114.5, 30.5] })] }));
