@@ -48,31 +48,33 @@ export function UserRow({ user, self, run, busy, onChanged }: UserRowProps) {
       <td>{user.disabled ? <span className="state state--off">{t('users.disabled')}</span> : <span className="state state--on">{t('users.enabled')}</span>}</td>
       <td className="nowrap">{formatAuditTime(user.createdAt)}</td>
       <td className="nowrap">{user.lastSignInAt === null ? t('common.never') : formatAuditTime(user.lastSignInAt)}</td>
-      <td className="admin-actions">
-        <button type="button" className="btn btn--small" disabled={busy} onClick={() => void change({ disabled: !user.disabled })} data-testid="user-toggle">
-          {user.disabled ? t('users.enable') : t('users.disable')}
-        </button>
-        {!resetting ? (
-          <button type="button" className="btn btn--small" onClick={() => setResetting(true)} data-testid="user-reset">
-            {t('users.resetPassword')}
+      <td>
+        <div className="admin-actions">
+          <button type="button" className="btn btn--small" disabled={busy} onClick={() => void change({ disabled: !user.disabled })} data-testid="user-toggle">
+            {user.disabled ? t('users.enable') : t('users.disable')}
           </button>
-        ) : (
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void change({ password }, t('users.passwordSet', { name: user.username })).then((ok) => ok && (setResetting(false), setPassword('')));
-            }}
-          >
-            <input type="password" aria-label={t('users.newPassword')} placeholder={t('users.newPassword')} required minLength={10} maxLength={200} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-            <button type="submit" className="btn btn--small btn--primary" disabled={busy}>
-              {t('users.setPassword')}
+          {!resetting ? (
+            <button type="button" className="btn btn--small" onClick={() => setResetting(true)} data-testid="user-reset">
+              {t('users.resetPassword')}
             </button>
-            <button type="button" className="btn btn--small" onClick={() => setResetting(false)}>
-              {t('common.cancel')}
-            </button>
-          </form>
-        )}
+          ) : (
+            <form
+              className="inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void change({ password }, t('users.passwordSet', { name: user.username })).then((ok) => ok && (setResetting(false), setPassword('')));
+              }}
+            >
+              <input type="password" aria-label={t('users.newPassword')} placeholder={t('users.newPassword')} required minLength={10} maxLength={200} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              <button type="submit" className="btn btn--small btn--primary" disabled={busy}>
+                {t('users.setPassword')}
+              </button>
+              <button type="button" className="btn btn--small" onClick={() => setResetting(false)}>
+                {t('common.cancel')}
+              </button>
+            </form>
+          )}
+        </div>
       </td>
     </tr>
   );

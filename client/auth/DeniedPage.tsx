@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../shared/auth.js';
 import { pageAccess, type GatedPage } from './access.js';
+import { LangButton } from './LangButton.js';
 
 const TITLE = { wall: 'auth.deniedWall', console: 'auth.deniedConsole', admin: 'auth.deniedAdmin' } as const;
 
@@ -11,6 +12,7 @@ export function DeniedPage({ page, me, onSignOut }: { page: GatedPage; me: Me; o
   const elsewhere = (['console', 'wall'] as const).find((p) => p !== page && pageAccess(me, p) === 'ok');
   return (
     <div className="auth-page" data-testid="access-denied">
+      <LangButton />
       <section className="auth-notice auth-notice--denied" role="alert">
         <h1>{t(TITLE[page])}</h1>
         <p>{t('auth.deniedText', { name: me.displayName || me.id, role: t(`role.${me.role}`) })}</p>
@@ -20,7 +22,7 @@ export function DeniedPage({ page, me, onSignOut }: { page: GatedPage; me: Me; o
           </button>
           {elsewhere && (
             <a className="auth-btn" href={elsewhere === 'wall' ? '/' : '/console'}>
-              {t(elsewhere === 'wall' ? 'app.title' : 'auth.console')}
+              {t(elsewhere === 'wall' ? 'auth.openWall' : 'auth.console')}
             </a>
           )}
         </div>

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../shared/auth.js';
-import { setLang } from '../i18n/i18n.js';
 import type { GatedPage } from './access.js';
+import { LangButton } from './LangButton.js';
 import { PasswordForm } from './PasswordForm.js';
 import { SetupForm } from './SetupForm.js';
 import type { Notice } from './startup.js';
@@ -22,22 +22,19 @@ export interface SignInPageProps {
  * revoked wall says so in red, in place of a map that would only go stale.
  */
 export function SignInPage({ page, setupRequired, notice, onSignedIn }: SignInPageProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const { t } = useTranslation();
   useEffect(() => void (document.title = `${t(setupRequired ? 'auth.setupTitle' : 'auth.signInTitle')} · GridCommand`), [t, setupRequired]);
   const wall = page === 'wall';
   return (
     <div className={notice === 'revoked' ? 'auth-page auth-page--revoked' : 'auth-page'} data-testid="signin-page">
-      <button type="button" className="auth-btn auth-lang" lang={lang === 'en' ? 'zh-CN' : 'en'} aria-label={t('lang.switchLabel')} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
-        {t('lang.switchTo')}
-      </button>
+      <LangButton />
       {notice === 'revoked' || notice === 'ended' ? (
         <section className={`auth-notice auth-notice--${notice}`} role="alert" data-testid={`signed-out-${notice}`}>
           <h1>{t(notice === 'revoked' ? 'auth.revokedTitle' : 'auth.endedTitle')}</h1>
           <p>{t(notice === 'revoked' ? 'auth.revokedText' : 'auth.endedText')}</p>
         </section>
       ) : (
-        <h1 className="auth-app">{t('app.title')}</h1>
+        <h1 className="auth-app">{page === 'wall' ? t('app.title') : t(`auth.pageTitle.${page}`)}</h1>
       )}
       {notice === 'badLink' && (
         <p className="auth-error auth-error--banner" role="alert" data-testid="bad-wall-link">

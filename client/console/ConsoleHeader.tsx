@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { UserBadge } from '../auth/UserBadge.js';
+import { UserMenu } from '../auth/UserMenu.js';
 import type { Clock } from '../../shared/entities.js';
 import { formatScenarioTime } from '../i18n/format.js';
 import { setLang } from '../i18n/i18n.js';
@@ -24,7 +23,6 @@ export interface ConsoleHeaderProps {
 /** Title, scenario time of what is shown, link state (while live), tools, who is signed in, and the language toggle. */
 export function ConsoleHeader({ clock, live, status, lastMessageAt, children, adminLink = false }: ConsoleHeaderProps) {
   const { t, lang } = useConsoleT();
-  const { t: at } = useTranslation();
   return (
     <header className="c-header">
       <h1 className="c-title">{t('title')}</h1>
@@ -33,15 +31,8 @@ export function ConsoleHeader({ clock, live, status, lastMessageAt, children, ad
         <time dateTime={clock ? new Date(clock.scenarioTime).toISOString() : undefined}>{clock ? formatScenarioTime(clock.scenarioTime, lang) : '—'}</time>
       </div>
       {live && <LiveIndicator status={status} lastMessageAt={lastMessageAt} />}
-      <div className="c-header-tools">
-        {children}
-        {adminLink && (
-          <a className="btn" href="/admin" data-testid="admin-link">
-            {at('auth.admin')}
-          </a>
-        )}
-      </div>
-      <UserBadge />
+      <div className="c-header-tools">{children}</div>
+      <UserMenu adminLink={adminLink} />
       <button type="button" className="btn lang-btn" lang={lang === 'en' ? 'zh-CN' : 'en'} aria-label={t('lang.switchLabel')} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
         {t('lang.switchTo')}
       </button>

@@ -87,6 +87,8 @@ export const en: Resources = {
     deniedText: 'Signed in as {{name}} ({{role}}). Sign out and sign in with an account that may.',
     admin: 'Accounts',
     console: 'Console',
+    openWall: 'Open the wall',
+    pageTitle: { console: 'GridCommand — officials’ console', admin: 'GridCommand — accounts and access' },
   },
   role: { admin: 'Administrator', commander: 'Commander', analyst: 'Analyst', wall: 'Wall display', field: 'Field team', tracker: 'Tracker', anonymous: 'Not signed in' },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },

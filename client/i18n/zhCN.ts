@@ -85,6 +85,8 @@ export const zhCN = {
     deniedText: '当前登录：{{name}}（{{role}}）。请退出后换用有权限的账号登录。',
     admin: '账号管理',
     console: '指挥调度台',
+    openWall: '打开大屏',
+    pageTitle: { console: '武汉市疫情防控网格化指挥调度台', admin: '账号与权限管理' },
   },
   role: { admin: '管理员', commander: '指挥员', analyst: '分析员', wall: '大屏', field: '现场队伍', tracker: '定位设备', anonymous: '未登录' },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
