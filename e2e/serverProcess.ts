@@ -21,12 +21,17 @@ async function freePort(): Promise<number> {
  * process with its own data folder, and waits until `/api/health` answers. The first admin comes
  * from the environment, with a password made up for this run (`admin` in the answer).
  */
-export async function startServerProcess(env: Record<string, string> = {}) {
+export async function startServerProcess(env: Record<string, string | undefined> = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-e2e-'));
   const admin = { username: 'e2e-admin', password: crypto.randomBytes(18).toString('base64url') };
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password, ...env },
+    // An `undefined` in `env` unsets the variable: `{ ADMIN_PASSWORD: undefined }` starts with the setup code instead.
+    env: Object.fromEntries(
+      Object.entries({ ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password, ...env }).filter(
+        (kv): kv is [string, string] => kv[1] !== undefined,
+      ),
+    ),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -27,7 +27,7 @@ export interface OpenOptions extends BrowserContextOptions {
  * contexts opened with `openPage` are closed after each test, so a failed test does not leave a
  * page rendering in the background and slowing the next one.
  */
-export function e2eSuite(env: Record<string, string> = {}) {
+export function e2eSuite(env: Record<string, string | undefined> = {}) {
   let server: E2eServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
