@@ -35,7 +35,7 @@ async function moveTeam(lng: number): Promise<void> {
 
 /** Connects and waits for the first snapshot (the server serves joiners on its next tick). */
 async function connect(store: PictureStore): Promise<LiveConnection> {
-  connection = connectLive(store, { device: 'wall', url: server.url, reconnectionDelayMs: 50, resyncDelayMs: 20 });
+  connection = connectLive(store, { device: 'wall', url: server.url, reconnectionDelayMs: 50, resyncDelayMs: 20, token: server.commanderToken });
   await until(() => store.getView().status === 'connected', 'the connection');
   await server.tick();
   await until(() => store.getView().picture !== null, 'the snapshot');
@@ -90,4 +90,26 @@ test('after a gap, reconnects for a fresh snapshot instead of showing a picture 
   expect(snapshots[0]).toBe(server.ledger.state.seq);
   expect(store.seq).toBe(server.ledger.state.seq);
   expect(store.getView().status).toBe('connected');
+});
+
+test('a handshake without a valid session reports signedOut and does not retry', async () => {
+  const store = new PictureStore();
+  connection = connectLive(store, { device: 'wall', url: server.url, reconnectionDelayMs: 50, resyncDelayMs: 20, token: 'gct_this-token-was-never-issued' });
+  await until(() => store.getView().status === 'signedOut', 'the refusal');
+  await new Promise((r) => setTimeout(r, 300));
+  expect(store.getView()).toMatchObject({ status: 'signedOut', picture: null });
+  expect(connection.socket.connected).toBe(false);
+});
+
+test('revoking the wall token signs the open wall out at once', async () => {
+  const store = new PictureStore();
+  const { view, token } = server.registry.tokens.issue({ kind: 'wall', label: 'socket test wall', createdBy: 'test' });
+  connection = connectLive(store, { device: 'wall', url: server.url, reconnectionDelayMs: 50, resyncDelayMs: 20, token });
+  await until(() => store.getView().status === 'connected', 'the connection');
+  await server.tick();
+  await until(() => store.getView().picture !== null, 'the snapshot');
+
+  expect(server.registry.revokeToken(view.id)).toBe(true);
+  await until(() => store.getView().status === 'signedOut', 'the sign-out');
+  expect(connection.socket.connected).toBe(false);
 });

@@ -16,7 +16,14 @@ export interface LiveOptions {
   url?: string;
   /** Delay before the first automatic reconnection attempt (Socket.IO `reconnectionDelay`). @default 1000 */
   reconnectionDelayMs?: number;
+  /** A wall or service token, for programs without a cookie jar. Browsers send their session cookie. */
+  token?: string;
+  /** Pause before trying again after the server refused the handshake for another reason than the session. @default 5000 */
+  refusedRetryMs?: number;
 }
+
+/** Handshake refusals that no retry can cure: the session is gone or its role may not see the picture. */
+const SIGNED_OUT = /^(not signed in|forbidden)/i;
 
 /** A running live connection. */
 export interface LiveConnection {
@@ -30,7 +37,7 @@ export interface LiveConnection {
  * After a gap we reconnect with `lastSeq: 0`, which gets a whole snapshot: simple and never wrong.
  */
 export function connectLive(store: PictureStore, options: LiveOptions): LiveConnection {
-  const { device, offlineAfterFailures = 3, resyncDelayMs = 500, url, reconnectionDelayMs = 1000 } = options;
+  const { device, offlineAfterFailures = 3, resyncDelayMs = 500, url, reconnectionDelayMs = 1000, token, refusedRetryMs = 5000 } = options;
   let resync = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,7 +45,7 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
   const socketOptions = {
     reconnectionDelay: reconnectionDelayMs,
     auth: (cb: (auth: HandshakeAuth) => void) => {
-      cb({ device, lastSeq: resync ? 0 : store.seq, logId: store.logId });
+      cb({ device, lastSeq: resync ? 0 : store.seq, logId: store.logId, ...(token && { token }) });
       resync = false;
     },
   };
@@ -51,7 +58,7 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
   const failed = (err: Error) => {
     // The server refused us for want of a session (revoked token, signed out elsewhere, disabled
     // account). Retrying cannot help: the page must say so and ask for a sign-in.
-    if (/^not signed in/i.test(err.message)) {
+    if (SIGNED_OUT.test(err.message)) {
       clearTimeout(timer);
       socket.disconnect();
       store.setStatus('signedOut');
@@ -60,6 +67,11 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
     failures++;
     const hasPicture = store.getView().picture !== null;
     store.setStatus(failures >= offlineAfterFailures || !browserOnline() ? 'offline' : hasPicture ? 'reconnecting' : 'connecting');
+    // Socket.IO stops retrying after any refusal by the server's middleware; an unattended wall must not.
+    if (!socket.active) {
+      clearTimeout(timer);
+      timer = setTimeout(() => socket.connect(), refusedRetryMs);
+    }
   };
 
   socket.on('connect', () => {
