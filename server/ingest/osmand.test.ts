@@ -168,6 +168,17 @@ describe('OsmAnd protocol (Traccar Client)', () => {
     expect(await server.lastSeq()).toBe(before);
   });
 
+  test('an unknown charset or content encoding is a 415 with code invalid, not internal (found by the fuzzer)', async () => {
+    await start();
+    const before = await server.lastSeq();
+    for (const headers of [{ 'content-type': 'application/json; charset=x-fuzz' }, { ...JSON_TYPE, 'content-encoding': 'x-fuzz' }]) {
+      const res = await post(JSON.stringify(traccarJson()), headers);
+      expect(res.status).toBe(415);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(await server.lastSeq()).toBe(before);
+  });
+
   test('its own port serves the same protocol at / (what an unmodified Traccar Client points at)', async () => {
     await start();
     const own = await startOsmAndServer({ ledger: server.ledger, registry: server.registry, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, type Ro
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { reject } from '../commands/validate.js';
+import type { ErrorCode } from '../../shared/protocol.js';
 import { field, jsonDeviceId, parseOsmAndJson, parseOsmAndQuery } from './osmandParse.js';
 import { logRefusedDevice, statusOf, submitFix, type IngestDeps } from './submit.js';
 
@@ -24,9 +25,12 @@ function readInput(req: Request): Input | string {
   return { json: false, params: query.size > 0 ? query : new URLSearchParams(body) };
 }
 
+const CODES: Partial<Record<number, ErrorCode>> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'unknown_entity', 429: 'rate_limited', 503: 'unavailable' };
+
 /** Errors as plain text for the query form (read by people with curl), the usual JSON shape for JSON. */
 function refuse(res: Response, json: boolean, status: number, message: string): void {
-  const code = ({ 400: 'invalid', 413: 'invalid', 404: 'unknown_entity', 403: 'forbidden', 503: 'unavailable' } as const)[status] ?? 'internal';
+  // Any other 4xx (400, 413, 415 for an unknown charset or encoding) is the sender's mistake, never `internal`.
+  const code = CODES[status] ?? (status < 500 ? 'invalid' : 'internal');
   if (json) res.status(status).json(reject(code, message));
   else res.status(status).type('text').send(`${message}\n`);
 }

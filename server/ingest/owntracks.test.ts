@@ -114,6 +114,15 @@ describe('OwnTracks HTTP mode', () => {
     expect(await server.lastSeq()).toBe(before);
   });
 
+  test('other methods than POST get 405 in the JSON error shape, not an HTML 404 page (found by the fuzzer)', async () => {
+    await start();
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const res = await fetch(`${server.url}/ingest/owntracks`, { method, headers: { authorization: basic('alice', SECRET) } });
+      expect([res.status, res.headers.get('allow')]).toEqual([405, 'POST']);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+  });
+
   test('refuses bodies over 16 KB with 413', async () => {
     await start();
     const before = await server.lastSeq();

@@ -45,6 +45,8 @@ export function createOwnTracksRouter(deps: IngestDeps): Router {
       next(err);
     }
   });
+  // Only POST exists: answer other methods in the JSON shape, not with Express's HTML 404 page.
+  router.all('/', (_req, res) => void res.status(405).set('Allow', 'POST').json(reject('invalid', 'OwnTracks HTTP mode: POST one JSON message')));
   router.use(bodyErrors(deps));
   return router;
 }
