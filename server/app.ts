@@ -106,7 +106,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/admin', createAdminRouter({ registry, ledger: deps.ledger, routes }));
   app.use('/api/field', createFieldRouter({ ledger: deps.ledger, registry, now, limits, routes, secureCookies }));
   app.use('/api/v1', createV1Router({ ledger: deps.ledger, now, version: deps.version, routes })); // before /api, whose 404 would catch it
-  app.use('/api', createApiRouter({ ledger: deps.ledger, version: deps.version, startedAt, now, routes, clientCount: () => io.engine.clientsCount }));
+  app.use('/api', createApiRouter({ ledger: deps.ledger, version: deps.version, startedAt, now, routes, catalog: broadcaster.catalog, clientCount: () => io.engine.clientsCount }));
   for (const [mount, router] of Object.entries(deps.deviceRouters ?? {})) {
     routes.push({ method: 'post', path: mount, access: 'device' });
     app.use(mount, router);

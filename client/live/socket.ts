@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../shared/protocol.js';
 import type { PictureStore } from './pictureStore.js';
+import { createCatalogFeed, fetchCatalog } from '../../shared/catalogFeed.js';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -86,15 +87,25 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
     // disconnected this way too: the retry then fails with "not signed in", which `failed` reports.
     if (reason === 'io server disconnect') reconnectSoon();
   });
-  socket.on('state:snapshot', (snapshot) => store.receiveSnapshot(snapshot, Date.now()));
-  socket.on('state:delta', (delta) => {
-    if (store.receiveDelta(delta, Date.now()) !== 'gap') return;
-    // Never show a picture with a hole in it: start over from a snapshot.
+  // Never show a picture with a hole in it: start over from a snapshot.
+  const startOver = () => {
     resync = true;
     socket.disconnect();
     store.setStatus('reconnecting');
     reconnectSoon();
+  };
+  // Cells arrive as their live part; the grid's outlines and names come once per version from the
+  // catalog (the browser keeps it in its HTTP cache), and the feed joins them in arrival order.
+  const feed = createCatalogFeed({
+    fetchCatalog: (ref) => fetchCatalog(url ?? '', ref, { credentials: 'same-origin' }),
+    onSnapshot: (snapshot) => store.receiveSnapshot(snapshot, Date.now()),
+    onDelta: (delta) => {
+      if (store.receiveDelta(delta, Date.now()) === 'gap') startOver();
+    },
+    onError: startOver,
   });
+  socket.on('state:snapshot', (wire) => feed.snapshot(wire));
+  socket.on('state:delta', (wire) => feed.delta(wire));
 
   const onOffline = () => store.getView().status !== 'signedOut' && store.setStatus('offline');
   globalThis.window?.addEventListener('offline', onOffline);

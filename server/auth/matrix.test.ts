@@ -24,6 +24,7 @@ const v1Reads = ['/state', '/cells', '/cells/:id', '/checkpoints', '/checkpoints
 const EXPECTED: Record<string, Who[] | 'device'> = {
   'get /api/health': EVERYONE,
   'get /api/snapshot': SCREENS,
+  'get /api/live/catalog/:version/:variant.json': SCREENS,
   ...Object.fromEntries(COMMAND_NAMES.map((n) => [`post /api/commands/${n}`, FIELD.has(n) ? [...OPERATORS, 'field'] : OPERATORS])),
   ...Object.fromEntries(v1Reads.map((p) => [`get /api/v1${p}`, READERS])),
   'post /api/v1/import/cells': ADMIN,
@@ -56,7 +57,7 @@ const EXPECTED: Record<string, Who[] | 'device'> = {
 const LIVE_SOCKET: Who[] = SCREENS;
 const FIELD_SOCKET: Who[] = ['field'];
 
-const SAMPLE: Record<string, string> = { ':id': 'c1', ':kind': 'cells', ':format': 'csv', ':username': 'nobody', ':deviceId': 'nothing', ':teamId': 't1' };
+const SAMPLE: Record<string, string> = { ':variant': 'wall', ':version': 'v', ':id': 'c1', ':kind': 'cells', ':format': 'csv', ':username': 'nobody', ':deviceId': 'nothing', ':teamId': 't1' };
 /** The guard's refusals, told apart from a handler's own 401/403 (a wrong setup code, say). */
 const GUARD_REFUSAL = /^(not signed in|role \w+ (needs|may not))/;
 

@@ -4,6 +4,8 @@ import type { Ledger } from '../ledger/ledger.js';
 import { reject } from '../commands/validate.js';
 import { declareRoutes, mayCommand, principalOf, type RouteEntry } from '../auth/guard.js';
 import { redactState } from '../live/redact.js';
+import type { CellCatalogCache } from '../live/catalog.js';
+import zlib from 'node:zlib';
 
 export interface ApiDeps {
   ledger: Ledger;
@@ -12,6 +14,8 @@ export interface ApiDeps {
   clientCount: () => number;
   now: () => number;
   routes: RouteEntry[];
+  /** The cells' static part (see shared/catalog.ts). */
+  catalog: CellCatalogCache;
 }
 
 /** The HTTP API: health for monitors and load balancers, commands for clients that cannot hold a socket. */
@@ -48,6 +52,19 @@ export function createApiRouter(deps: ApiDeps): Router {
   route('get', '/snapshot', 'live:read', (_req, res) => {
     const state = principalOf(res).role === 'wall' ? redactState(deps.ledger.state) : deps.ledger.state;
     res.set('Cache-Control', 'no-store').json({ seq: state.seq, serverTime: deps.now(), state });
+  });
+
+  // Versioned by content, so a browser may keep it for good; a wall only ever gets the wall variant.
+  route('get', '/live/catalog/:version/:variant.json', 'live:read', (req, res) => {
+    const variant = req.params.variant;
+    if (variant !== 'full' && variant !== 'wall') return res.status(404).json(reject('unknown_entity', 'variant: full or wall'));
+    if (variant === 'full' && principalOf(res).role === 'wall') return res.status(403).json(reject('forbidden', 'a wall gets the wall catalog'));
+    const current = deps.catalog.version();
+    if (req.params.version !== current) return res.status(404).set('Cache-Control', 'no-store').json(reject('unknown_entity', `catalog ${req.params.version} is not current (${current}): reload the picture`));
+    const body = deps.catalog.body(variant);
+    res.set({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'private, max-age=31536000, immutable', ETag: `"${current}-${variant}"`, Vary: 'Accept-Encoding' });
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return res.set('Content-Encoding', 'gzip').send(body);
+    res.send(zlib.gunzipSync(body));
   });
 
   // Same pipeline as the socket: parse → persist → ack. 200 only once the report is durable.

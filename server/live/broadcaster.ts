@@ -7,6 +7,7 @@ import { buildDelta } from './delta.js';
 import { ChangeHistory } from './history.js';
 import { SnapshotCache } from './snapshotCache.js';
 import { redactDelta, redactState } from './redact.js';
+import { CellCatalogCache } from './catalog.js';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -37,6 +38,8 @@ export class Broadcaster {
   private readonly history: ChangeHistory;
   private readonly snapshots = new SnapshotCache();
   private readonly wallSnapshots = new SnapshotCache();
+  /** The cells' static part, served over HTTP (server/http/live.ts) and named in every snapshot. */
+  readonly catalog: CellCatalogCache;
   private readonly fieldPushes: FieldPushes;
   private joiners: { socket: LiveSocket; lastSeq: number | undefined; view: View }[] = [];
   private fieldJoiners: { socket: LiveSocket; teamId: string }[] = [];
@@ -54,6 +57,7 @@ export class Broadcaster {
     this.broadcastSeq = ledger.state.seq;
     this.history = new ChangeHistory(ledger.state.seq);
     this.fieldPushes = new FieldPushes(opts.field);
+    this.catalog = new CellCatalogCache(() => ledger.state);
     ledger.takeChanges();
   }
 
@@ -84,6 +88,8 @@ export class Broadcaster {
     this.sendFieldStates(changes, now);
     if (!isEmpty(changes)) {
       const delta = buildDelta(this.ledger.state, changes, this.broadcastSeq, toSeq, now);
+      // A grid import changed outlines or names: clients fetch the new catalog before this delta.
+      if (changes.ids.cells.size && this.catalog.noteChanged(changes.ids.cells)) delta.catalog = this.catalog.version();
       this.io.to(LIVE_ROOM).emit('state:delta', delta);
       if (this.io.sockets.adapter.rooms.get(WALL_ROOM)?.size) this.io.to(WALL_ROOM).emit('state:delta', redactDelta(delta));
       this.history.push(this.broadcastSeq, toSeq, changes);
@@ -128,12 +134,14 @@ export class Broadcaster {
       lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq ? this.history.since(lastSeq, Math.max(100, entityCount / 5)) : null;
     if (missed) {
       const delta = buildDelta(state, missed, lastSeq!, state.seq, now);
+      // The joiner's catalog may predate changes in the missed range: always name the current one.
+      if (missed.ids.cells.size) delta.catalog = this.catalog.version();
       socket.emit('state:delta', view === 'wall' ? redactDelta(delta) : delta);
     } else {
       // Encoded once per seq for all joiners (see SnapshotCache) and written on the engine.io socket,
       // so it is queued in order with every other packet. `wsPreEncodedFrame` is the option
       // socket.io's own broadcasts pass (socket.io-adapter `_encode`); engine.io's types omit it.
-      const snapshot = view === 'wall' ? this.wallSnapshot(now) : this.snapshots.encode(state, now, this.ledger.store.logId);
+      const snapshot = view === 'wall' ? this.wallSnapshot(now) : this.snapshots.encode(state, now, this.ledger.store.logId, { version: this.catalog.version(), variant: 'full' });
       socket.conn.write(snapshot.packet, { wsPreEncodedFrame: snapshot.frame } as { compress?: boolean });
     }
     void socket.join(view === 'wall' ? WALL_ROOM : LIVE_ROOM);
@@ -143,6 +151,6 @@ export class Broadcaster {
   private wallSnapshot(now: number) {
     const state = this.ledger.state;
     const cached = this.wallSnapshots.peek(state.seq, now);
-    return cached ?? this.wallSnapshots.encode(redactState(state), now, this.ledger.store.logId);
+    return cached ?? this.wallSnapshots.encode(redactState(state), now, this.ledger.store.logId, { version: this.catalog.version(), variant: 'wall' });
   }
 }

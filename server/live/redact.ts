@@ -1,5 +1,6 @@
 import type { Cell, Incident, Task } from '../../shared/entities.js';
-import type { Delta, PictureState } from '../../shared/protocol.js';
+import type { PictureState } from '../../shared/protocol.js';
+import type { WireDelta } from '../../shared/catalog.js';
 
 /**
  * What a wall display does not get: a wall is read from across a room, often by visitors, so the
@@ -29,13 +30,14 @@ function mapValues<T>(table: Record<string, T>, f: (t: T) => T): Record<string, 
   return out;
 }
 
+/** The picture for a wall's snapshot; its cells' static part comes from the wall catalog (see catalog.ts). */
 export function redactState(s: PictureState): PictureState {
-  return { ...s, cells: mapValues(s.cells, redactCell), tasks: mapValues(s.tasks, redactTask), incidents: mapValues(s.incidents, redactIncident) };
+  return { ...s, tasks: mapValues(s.tasks, redactTask), incidents: mapValues(s.incidents, redactIncident) };
 }
 
-export function redactDelta(d: Delta): Delta {
-  const out: Delta = { ...d };
-  if (d.cells) out.cells = d.cells.map(redactCell);
+/** Live cells carry no grid worker; tasks and incidents lose their free text. */
+export function redactDelta(d: WireDelta): WireDelta {
+  const out: WireDelta = { ...d };
   if (d.tasks) out.tasks = d.tasks.map(redactTask);
   if (d.incidents) out.incidents = d.incidents.map(redactIncident);
   return out;

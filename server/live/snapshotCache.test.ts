@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createSeed } from '../testing/fixtures.js';
 import { emptyState, type PictureState } from '../../shared/protocol.js';
 import { SnapshotCache, textFrameHeader } from './snapshotCache.js';
+import { liveOf } from '../../shared/catalog.js';
 
 function createState(): PictureState {
   const seed = createSeed();
@@ -14,24 +15,26 @@ function createState(): PictureState {
   return state;
 }
 
+const REF = { version: 'v1', variant: 'full' as const };
 const decode = (packet: string) => JSON.parse(packet.slice(1)) as [string, unknown];
 
 describe('SnapshotCache', () => {
-  test('encodes exactly what socket.emit would send for the snapshot', () => {
+  test('encodes exactly what socket.emit would send for the snapshot: cells as their live part, the catalog named', () => {
     const state = createState();
-    const encoded = new SnapshotCache().encode(state, 1234, 'log-1');
+    const encoded = new SnapshotCache().encode(state, 1234, 'log-1', REF);
     expect(encoded.packet.startsWith('2["state:snapshot",')).toBe(true);
-    expect(decode(encoded.packet)).toEqual(JSON.parse(JSON.stringify(['state:snapshot', { logId: 'log-1', seq: 8, serverTime: 1234, state }])));
+    const wire = { ...state, cells: Object.fromEntries(Object.entries(state.cells).map(([id, c]) => [id, liveOf(c)])) };
+    expect(decode(encoded.packet)).toEqual(JSON.parse(JSON.stringify(['state:snapshot', { logId: 'log-1', seq: 8, serverTime: 1234, catalog: REF, state: wire }])));
   });
 
   test('shows an entity replaced by the fold, not its cached JSON', () => {
     const state = createState();
     const cache = new SnapshotCache();
-    cache.encode(state, 1000, 'log-1');
+    cache.encode(state, 1000, 'log-1', REF);
     const team = state.teams.t1!;
     state.teams.t1 = { ...team, position: [114.5, 30.7] };
     state.seq = 9;
-    const [, snapshot] = decode(cache.encode(state, 1050, 'log-1').packet) as [string, { seq: number; state: PictureState }];
+    const [, snapshot] = decode(cache.encode(state, 1050, 'log-1', REF).packet) as [string, { seq: number; state: PictureState }];
     expect(snapshot.seq).toBe(9);
     expect(snapshot.state.teams.t1?.position).toEqual([114.5, 30.7]);
     expect(snapshot.state.teams.t2).toEqual(state.teams.t2);
@@ -40,13 +43,13 @@ describe('SnapshotCache', () => {
   test('reuses the encoding for the same seq, and rebuilds it once it is a second old', () => {
     const state = createState();
     const cache = new SnapshotCache();
-    const first = cache.encode(state, 1000, 'log-1');
-    expect(cache.encode(state, 1500, 'log-1')).toBe(first);
-    expect(cache.encode(state, 2000, 'log-1')).not.toBe(first);
+    const first = cache.encode(state, 1000, 'log-1', REF);
+    expect(cache.encode(state, 1500, 'log-1', REF)).toBe(first);
+    expect(cache.encode(state, 2000, 'log-1', REF)).not.toBe(first);
   });
 
   test('frames the engine.io message as one unmasked WebSocket text frame', () => {
-    const { frame, packet } = new SnapshotCache().encode(createState(), 1, 'log-1');
+    const { frame, packet } = new SnapshotCache().encode(createState(), 1, 'log-1', REF);
     const [header, payload] = frame;
     expect(payload.toString()).toBe(`4${packet}`);
     expect(header[0]).toBe(0x81);

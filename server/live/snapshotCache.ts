@@ -1,4 +1,6 @@
 import type { PictureState } from '../../shared/protocol.js';
+import { liveOf, type CatalogRef } from '../../shared/catalog.js';
+import type { Cell } from '../../shared/entities.js';
 
 /** A `state:snapshot` event encoded once, for every joiner of a tick. */
 export interface EncodedSnapshot {
@@ -48,10 +50,11 @@ export class SnapshotCache {
     return last && last.seq === seq && serverTime - last.serverTime < this.maxAgeMs ? last : null;
   }
 
-  encode(state: PictureState, serverTime: number, logId: string): EncodedSnapshot {
+  /** The wire snapshot: cells carry their live part only, completed by the catalog `catalog` names. */
+  encode(state: PictureState, serverTime: number, logId: string, catalog: CatalogRef): EncodedSnapshot {
     const last = this.peek(state.seq, serverTime);
     if (last) return last;
-    const packet = `2["state:snapshot",{"logId":${JSON.stringify(logId)},"seq":${state.seq},"serverTime":${serverTime},"state":${this.stateJson(state)}}]`;
+    const packet = `2["state:snapshot",{"logId":${JSON.stringify(logId)},"seq":${state.seq},"serverTime":${serverTime},"catalog":${JSON.stringify(catalog)},"state":${this.stateJson(state)}}]`;
     const payload = Buffer.from(`4${packet}`); // 4: an engine.io message
     this.last = { seq: state.seq, serverTime, packet, frame: [textFrameHeader(payload.length), payload] };
     return this.last;
@@ -61,18 +64,18 @@ export class SnapshotCache {
     const parts: string[] = [];
     for (const [key, value] of Object.entries(state)) {
       if (value === undefined) continue;
-      const json = BY_ID.has(key) ? this.byIdJson(value as Record<string, object>) : JSON.stringify(value);
+      const json = key === 'cells' ? this.byIdJson(value as Record<string, Cell>, liveOf) : BY_ID.has(key) ? this.byIdJson(value as Record<string, object>) : JSON.stringify(value);
       parts.push(`${JSON.stringify(key)}:${json}`);
     }
     return `{${parts.join(',')}}`;
   }
 
-  private byIdJson(table: Record<string, object>): string {
+  private byIdJson<T extends object>(table: Record<string, T>, project: (e: T) => object = (e) => e): string {
     const parts: string[] = [];
     for (const [id, entity] of Object.entries(table)) {
       let json = this.json.get(entity);
       if (json === undefined) {
-        json = JSON.stringify(entity);
+        json = JSON.stringify(project(entity));
         this.json.set(entity, json);
       }
       parts.push(`${JSON.stringify(id)}:${json}`);

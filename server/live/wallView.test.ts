@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Ack, Delta, Snapshot } from '../../shared/protocol.js';
+import type { Ack } from '../../shared/protocol.js';
+import type { CellCatalog, WireDelta as Delta, WireSnapshot as Snapshot } from '../../shared/catalog.js';
 import { rid } from '../testing/fixtures.js';
 import { startTestServer, type TestClient } from '../testing/liveServer.js';
 import { HIDDEN } from './redact.js';
@@ -19,9 +20,20 @@ describe('a wall gets the aggregate picture over the same live path', () => {
     await server.tick();
     const wallSnap = wall.received[0]?.msg as Snapshot;
     const fullSnap = commander.received[0]?.msg as Snapshot;
-    expect(fullSnap.state.cells.c1?.gridWorker.name).not.toBe(HIDDEN);
-    expect(wallSnap.state.cells.c1?.gridWorker).toEqual({ name: HIDDEN });
+    expect(wallSnap.catalog).toEqual({ version: fullSnap.catalog.version, variant: 'wall' });
+    expect(fullSnap.catalog.variant).toBe('full');
     expect(Object.keys(wallSnap.state.cells)).toEqual(Object.keys(fullSnap.state.cells));
+    const catalog = async (variant: string, headers: Record<string, string>) => {
+      const res = await fetch(`${server.url}/api/live/catalog/${fullSnap.catalog.version}/${variant}.json`, { headers });
+      return { status: res.status, body: res.ok ? ((await res.json()) as CellCatalog) : null };
+    };
+    const wallAuth = { authorization: `Bearer ${wallToken}` };
+    const full = await catalog('full', server.asCommander);
+    expect(full.body?.cells.find((c) => c.id === 'c1')?.gridWorker.name).not.toBe(HIDDEN);
+    expect((await catalog('full', wallAuth)).status).toBe(403);
+    const wallCatalog = await catalog('wall', wallAuth);
+    expect(wallCatalog.body?.cells.map((c) => c.gridWorker)).toEqual(full.body?.cells.map(() => ({ name: HIDDEN })));
+    expect(wallCatalog.body?.cells.map((c) => c.polygon)).toEqual(full.body?.cells.map((c) => c.polygon));
 
     const ack = await send(commander, 'incident:create', { reportId: rid(), recordedAt: Date.now(), incidentId: 'inc9', kind: 'forced_passage', severity: 'high', position: [114.3, 30.5], note: NOTE });
     expect(ack.ok).toBe(true);

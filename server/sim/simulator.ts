@@ -8,6 +8,8 @@ import { Outbox } from './outbox.js';
 import { createSimState, planTick } from './plan.js';
 import type { SimState } from './state.js';
 import { applyDelta, worldFromSnapshot } from './world.js';
+import { createCatalogFeed, fetchCatalog } from '../../shared/catalogFeed.js';
+import type { Delta, Snapshot } from '../../shared/protocol.js';
 import { yieldTeamsTakenOver } from './teamsPlan.js';
 
 type SimSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -88,7 +90,19 @@ export async function startSimulator(opts: SimulatorOptions): Promise<{ stop(): 
     outbox.setOnline(false);
     logger.info({ reason }, 'simulator disconnected; queued reports wait for the reconnect');
   });
-  socket.on('state:snapshot', (snapshot) => {
+  // Cells arrive as their live part; the catalog (fetched with the same token) completes them.
+  const feed = createCatalogFeed({
+    fetchCatalog: (ref) => fetchCatalog(opts.url, ref, { headers: { authorization: `Bearer ${opts.token}` } }),
+    onSnapshot: (snapshot) => onSnapshot(snapshot),
+    onDelta: (delta) => onDelta(delta),
+    onError: (err) => {
+      logger.warn({ err }, 'simulator could not complete the picture; reconnecting for a fresh one');
+      socket.disconnect().connect();
+    },
+  });
+  socket.on('state:snapshot', (wire) => feed.snapshot(wire));
+  socket.on('state:delta', (wire) => feed.delta(wire));
+  const onSnapshot = (snapshot: Snapshot) => {
     const world = worldFromSnapshot(snapshot);
     if (state) {
       state.world = world;
@@ -101,13 +115,13 @@ export async function startSimulator(opts: SimulatorOptions): Promise<{ stop(): 
     for (const team of world.teams.values()) if (team.reportedAt !== null) state.lastFix.set(team.id, team.reportedAt);
     logger.info({ teams: world.teams.size, cells: world.cells.size, resumedFrom: world.clock?.scenarioTime ?? null, ms: Date.now() - t0 }, 'simulator started');
     ready();
-  });
-  socket.on('state:delta', (delta) => {
+  };
+  const onDelta = (delta: Delta) => {
     if (!state) return;
     applyDelta(state.world, delta);
     const taken = yieldTeamsTakenOver(state, delta.teams ?? []);
     if (taken.length) logger.info({ teams: taken }, 'a real device reports for these teams; the simulator stops moving them');
-  });
+  };
 
   const timer = setInterval(() => {
     if (!state || !socket.connected) return;

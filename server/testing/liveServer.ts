@@ -1,7 +1,8 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import pino, { type Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
-import type { ClientToServerEvents, Delta, FieldState, HandshakeAuth, ServerToClientEvents, Snapshot } from '../../shared/protocol.js';
+import type { ClientToServerEvents, FieldState, HandshakeAuth, ServerToClientEvents } from '../../shared/protocol.js';
+import type { WireDelta as Delta, WireSnapshot as Snapshot } from '../../shared/catalog.js';
 import { createApp, type App } from '../app.js';
 import { Ledger } from '../ledger/ledger.js';
 import { seedLedger } from '../ledger/seed.js';
