@@ -1,5 +1,7 @@
 import { io as connectIo, type Socket } from 'socket.io-client';
 import type { Delta, Snapshot } from '../../shared/protocol.js';
+import type { WireDelta, WireSnapshot } from '../../shared/catalog.js';
+import { createCatalogFeed, fetchCatalog } from '../../shared/catalogFeed.js';
 import type { Cell, Checkpoint, Team } from '../../shared/entities.js';
 import { applyDelta, applySnapshot, deltaFit, type WallState } from '../../client/state/picture.js';
 import type { BenchTokens, Design } from '../ipc.js';
@@ -93,8 +95,16 @@ export class RealWall {
   ) {
     this.socket = connectIo(ctx.url, { auth: { device: name, ...(ctx.tokens && { token: ctx.tokens.wall }) }, transports: ['websocket'], reconnection: false, forceNew: true });
     if (ctx.design === 'ours') {
-      this.socket.on('state:snapshot', (s: Snapshot) => this.onSnapshot(s));
-      this.socket.on('state:delta', (d: Delta) => this.onDelta(d));
+      // Like the wall page: cells' live part joined with the catalog, fetched once (its time counts).
+      const headers: Record<string, string> = ctx.tokens ? { authorization: `Bearer ${ctx.tokens.wall}` } : {};
+      const feed = createCatalogFeed({
+        fetchCatalog: (ref) => fetchCatalog(ctx.url, ref, { headers }),
+        onSnapshot: (s) => this.onSnapshot(s),
+        onDelta: (d) => this.onDelta(d),
+        onError: (err) => console.error('real wall: catalog', err),
+      });
+      this.socket.on('state:snapshot', (s: WireSnapshot) => feed.snapshot(s));
+      this.socket.on('state:delta', (d: WireDelta) => feed.delta(d));
     } else {
       this.socket.on('naive:state', (s: WallState) => {
         this.naive = { teams: s.teams, cells: s.cells, checkpoints: s.checkpoints };

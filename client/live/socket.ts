@@ -97,7 +97,7 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
   // Cells arrive as their live part; the grid's outlines and names come once per version from the
   // catalog (the browser keeps it in its HTTP cache), and the feed joins them in arrival order.
   const feed = createCatalogFeed({
-    fetchCatalog: (ref) => fetchCatalog(url ?? '', ref, { credentials: 'same-origin' }),
+    fetchCatalog: (ref) => fetchCatalog(url ?? '', ref, { credentials: 'same-origin', ...(token && { headers: { authorization: `Bearer ${token}` } }) }),
     onSnapshot: (snapshot) => store.receiveSnapshot(snapshot, Date.now()),
     onDelta: (delta) => {
       if (store.receiveDelta(delta, Date.now()) === 'gap') startOver();
