@@ -164,10 +164,10 @@ export interface Window {
   rssEndMb: number | null;
   eldMaxMs: number;
   eldP99Ms: number;
-  /** Group commits per second, events per commit, and the share of time the commits held the event loop. */
+  /** Group commits per second, events per commit, and the share of time a commit was under way (append → its seqs; it holds the event loop only with `writer: 'inline'`). */
   commitsPerS: number;
   eventsPerCommit: number;
-  commitBlockedShare: number;
+  commitBusyShare: number;
   commitMaxMs: number;
 }
 
@@ -194,7 +194,7 @@ export function windowOf(r: RunRecord, t0: number, t1: number): Window {
     eldP99Ms: Math.max(0, ...stats.map((x) => x.eldP99Ms)),
     commitsPerS: stats.reduce((n, x) => n + x.commits, 0) / Math.max(1, stats.length),
     eventsPerCommit: stats.reduce((n, x) => n + x.committedEvents, 0) / Math.max(1, stats.reduce((n, x) => n + x.commits, 0)),
-    commitBlockedShare: stats.reduce((n, x) => n + x.commitMs, 0) / Math.max(1, stats.length * 1000),
+    commitBusyShare: stats.reduce((n, x) => n + x.commitMs, 0) / Math.max(1, stats.length * 1000),
     commitMaxMs: Math.max(0, ...stats.map((x) => x.commitMaxMs)),
   };
 }

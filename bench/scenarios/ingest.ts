@@ -42,7 +42,7 @@ export const ingestScenario: Scenario = {
         wallP99Ms: ph.latency.p99,
         commitsPerS: w.commitsPerS,
         eventsPerCommit: w.eventsPerCommit,
-        commitBlockedPct: w.commitBlockedShare * 100,
+        commitBusyPct: w.commitBusyShare * 100,
         generatorCpuPct: w.loadCpu === null ? null : w.loadCpu * 100,
         ...integrity(r),
       },

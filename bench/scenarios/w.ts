@@ -24,7 +24,7 @@ export function steadyMetrics(r: RunRecord, phaseName: string): { metrics: Metri
       eldP99Ms: w.eldP99Ms,
       commitsPerS: w.commitsPerS,
       eventsPerCommit: w.eventsPerCommit,
-      commitBlockedPct: w.commitBlockedShare * 100,
+      commitBusyPct: w.commitBusyShare * 100,
       commitMaxMs: w.commitMaxMs,
       msgsPerWallS: ph.msgsPerWallS,
       bytesPerWallS: ph.bytesPerWallS,

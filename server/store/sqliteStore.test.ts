@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqliteStore } from './sqliteStore.js';
+import { openSqliteStore as openStore } from './sqliteStore.js';
 import { createCell, T0 } from '../testing/fixtures.js';
 import { emptyState } from '../../shared/protocol.js';
 import type { NewEvent } from '../../shared/events.js';
@@ -19,7 +19,9 @@ function event(reportId: string | null, t = T0): NewEvent {
   return { type: 'cell:upserted', actor: 'system:test', reportId, deviceTime: t - 5, serverTime: t, data: createCell() };
 }
 
-describe('sqlite event store', () => {
+describe.each(['thread', 'inline'] as const)('sqlite event store, writer %s', (writer) => {
+  const openSqliteStore = (file: string) => openStore(file, { writer });
+
   test('assigns gapless seqs and reads events back in order with their metadata', async () => {
     const store = openSqliteStore(tempFile());
     expect(await store.append([event('a1234567'), event(null)])).toEqual([1, 2]);
@@ -76,5 +78,31 @@ describe('sqlite event store', () => {
     expect((await store.latestSnapshot())?.seq).toBe(30);
     expect(await store.latestSnapshot(5)).toBeNull();
     await store.close();
+  });
+});
+
+describe('sqlite event store, writes on a worker thread', () => {
+  test('a write the writer refuses rejects that append only; the next one is written', async () => {
+    const store = openStore(tempFile());
+    await store.append([event('once1234')]);
+    await expect(store.append([event('once1234')])).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    expect(await store.append([event('next1234')])).toEqual([2]);
+    await store.close();
+  });
+
+  test('batches sent one after another keep their order, and reads on this thread see each once acknowledged', async () => {
+    const store = openStore(tempFile());
+    const batches = Array.from({ length: 20 }, (_, b) => Array.from({ length: 50 }, (_, i) => event(`r${b}x${i}xxxxx`)));
+    const seqs = await Promise.all(batches.map((batch) => store.append(batch)));
+    expect(seqs.flat()).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    expect(await store.findReport('r19x49xxxxx')).toBe(1000);
+    expect(await store.lastSeq()).toBe(1000);
+    await store.close();
+  });
+
+  test('after close, an append is refused instead of hanging', async () => {
+    const store = openStore(tempFile());
+    await store.close();
+    await expect(store.append([event(null)])).rejects.toThrow(/writer stopped/);
   });
 });

@@ -1,11 +1,15 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { LogEvent, NewEvent } from '../../shared/events.js';
 import type { EntityEventsOptions, EventStore, StoredSnapshot } from './eventStore.js';
-import { migrate, otherEntitiesWriter, logIdOf } from './sqliteSchema.js';
+import { migrate, logIdOf } from './sqliteSchema.js';
 import { entitiesOf } from '../history/entities.js';
+import { inlineSqliteWriter, startSqliteWriter, type WriteRow } from './sqliteWriter.js';
+
+const deflate = promisify(zlib.deflate);
 
 interface EventRow {
   seq: number;
@@ -30,31 +34,35 @@ function toEvent(row: EventRow): LogEvent {
   };
 }
 
+export interface SqliteStoreOptions {
+  /**
+   * Where write transactions (insert, COMMIT and its fsync) run: on a worker thread with its own
+   * connection, so the event loop never waits for the disk; or inline on the caller's thread.
+   * @default 'thread'
+   */
+  writer?: 'thread' | 'inline';
+}
+
+function toRow(e: NewEvent): WriteRow {
+  const [primary, ...others] = entitiesOf(e);
+  return [e.type, e.actor, e.reportId, e.deviceTime, e.serverTime, JSON.stringify(e.data), primary ?? null, others];
+}
+
 /**
  * Event log in one SQLite file (WAL). `synchronous = FULL` makes each committed transaction survive
  * a power cut, not only a crash of the process: an acknowledged field report must never be lost.
  * Callers batch events into one `append` (group commit) so that the fsync is paid once per batch.
+ * This thread's connection only reads once the file is open; writes go to the writer (see options).
  */
-export function openSqliteStore(file: string): EventStore {
+export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): EventStore {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   migrate(db);
+  const logId = logIdOf(db);
+  const writer = opts.writer === 'inline' ? inlineSqliteWriter(db) : startSqliteWriter(file);
 
-  const insert = db.prepare(
-    'INSERT INTO events (type, actor, report_id, device_time, server_time, data, entity) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const addOthers = otherEntitiesWriter(db);
-  const appendAll = db.transaction((events: NewEvent[]) =>
-    events.map((e) => {
-      const [primary, ...others] = entitiesOf(e);
-      const row = insert.run(e.type, e.actor, e.reportId, e.deviceTime, e.serverTime, JSON.stringify(e.data), primary ?? null);
-      const seq = Number(row.lastInsertRowid);
-      addOthers(seq, others);
-      return seq;
-    }),
-  );
   const history = historyQueries(db);
   const byReport = db.prepare<[string], { seq: number }>('SELECT seq FROM events WHERE report_id = ?');
   const page = db.prepare<[number, number, number], EventRow>(
@@ -65,15 +73,13 @@ export function openSqliteStore(file: string): EventStore {
   const snapAt = db.prepare<[number], { seq: number; created_at: number; state: string; state_z: Buffer | null }>(
     'SELECT seq, created_at, state, state_z FROM snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1',
   );
-  // Level 1: a 5 MB state deflates to ~0.4 MB in ~15 ms, so snapshots can be frequent (fast time travel) yet small.
-  const snapInsert = db.prepare("INSERT OR REPLACE INTO snapshots (seq, created_at, state, state_z) VALUES (?, ?, '', ?)");
 
   return {
     kind: 'sqlite',
-    logId: logIdOf(db),
+    logId,
     location: path.resolve(file),
     async append(events) {
-      return appendAll(events);
+      return writer.append(events.map(toRow));
     },
     async findReport(reportId) {
       return byReport.get(reportId)?.seq ?? null;
@@ -99,13 +105,16 @@ export function openSqliteStore(file: string): EventStore {
       return { seq: row.seq, createdAt: row.created_at, state: JSON.parse(json) as StoredSnapshot['state'] };
     },
     async saveSnapshot(s) {
-      snapInsert.run(s.seq, s.createdAt, zlib.deflateSync(JSON.stringify(s.state), { level: 1 }));
+      // Level 1: a 5 MB state deflates to ~0.4 MB in ~15 ms (on libuv's pool, not the event loop),
+      // so snapshots can be frequent (fast time travel) yet small.
+      await writer.saveSnapshot(s.seq, s.createdAt, await deflate(JSON.stringify(s.state), { level: 1 }));
     },
     async countEvents() {
       return count.get()?.n ?? 0;
     },
     ...history,
     async close() {
+      await writer.close();
       db.close();
     },
   };
