@@ -12,6 +12,8 @@ import { KNOWN_BUGS } from './knownBugs.js';
 import { commandSocketPaths, openSockets, unknownEventPath, type FuzzSockets } from './socketPaths.js';
 import { httpPaths, type HttpTarget } from './httpPaths.js';
 import { osmandPath, owntracksPath, type TrackerTarget } from './trackerPaths.js';
+import { adminDeletePath, auditPath, v1EntityPath, v1QueryPath } from './readPaths.js';
+import { handshakePath } from './handshakePath.js';
 import { OSMAND_DEVICE, OWNTRACKS, VALID_BODIES, VALID_COMMANDS, VALID_GRID } from './valid.js';
 
 /**
@@ -34,16 +36,15 @@ const PHANTOM_IDS = process.env.FUZZ_PHANTOM_IDS === '1';
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
 let sockets: FuzzSockets;
-const http: HttpTarget = {
+/** The server under test, read at call time: the paths are built before it starts. */
+const target: HttpTarget & TrackerTarget & { readonly commanderToken: string } = {
   get url() { return server.url; },
   get state() { return server.ledger.state; },
   get asAdmin() { return server.asAdmin; },
   get asCommander() { return server.asCommander; },
-  phantomIds: PHANTOM_IDS,
-};
-const trackers: TrackerTarget = {
-  get url() { return server.url; },
   get registry() { return server.registry; },
+  get commanderToken() { return server.commanderToken; },
+  phantomIds: PHANTOM_IDS,
 };
 
 /** Paths have different input types; side by side, each is just a name and a run. */
@@ -51,9 +52,14 @@ const runner = <I,>(p: FuzzPath<I>) => ({ name: p.name, run: (n: number) => fuzz
 const PATHS = [
   ...commandSocketPaths(() => sockets, { phantomIds: PHANTOM_IDS }).map(runner),
   runner(unknownEventPath(() => sockets)),
-  ...httpPaths(http).map(runner),
-  runner(osmandPath(trackers)),
-  runner(owntracksPath(trackers)),
+  runner(handshakePath(target)),
+  ...httpPaths(target).map(runner),
+  runner(v1QueryPath(target)),
+  runner(v1EntityPath(target)),
+  runner(adminDeletePath(target)),
+  runner(auditPath(target)),
+  runner(osmandPath(target)),
+  runner(owntracksPath(target)),
 ];
 
 const PER_PATH = Math.max(1, Math.round(TOTAL_RUNS / PATHS.length));
