@@ -81,6 +81,7 @@ describe('ledger', () => {
       await ledger.submit('position:report', position(i % 2 ? 't1' : 't2', 114 + i / 100, 30.5, T0 + i), 'x:1');
       if (i % 7 === 0) await ledger.submit('cell:report', { reportId: rid(), recordedAt: T0, cellId: 'c1', counts: { confirmed: i } }, 'x:1');
     }
+    await ledger.drain(); // snapshots are written in the background
     const snap = await tmp.store.latestSnapshot();
     expect(snap?.seq).toBeGreaterThan(8);
     expect(snap?.seq).toBeLessThan(ledger.state.seq);
@@ -89,6 +90,17 @@ describe('ledger', () => {
     expect(loaded.fromSnapshot).toBe(snap?.seq);
     expect(loaded.replayed).toBe(ledger.state.seq - snap!.seq);
     expect(restarted.state).toEqual(ledger.state);
+  });
+
+  test('keeps acknowledging after a snapshot falls due, and drain waits until it is written', async () => {
+    const { ledger, tmp } = await seededLedger(10);
+    const first = await Promise.all(Array.from({ length: 10 }, (_, i) => ledger.submit('position:report', position('t1', 114 + i / 100, 30.5, T0 + i), 'x:1')));
+    // The snapshot at seq 18 is written in the background.
+    const next = await ledger.submit('position:report', position('t2', 114.5, 30.5, T0 + 20), 'x:1');
+    expect(first.at(-1)).toMatchObject({ ok: true, seq: 18 });
+    expect(next).toMatchObject({ ok: true, seq: 19 });
+    await ledger.drain();
+    expect((await tmp.store.latestSnapshot())?.seq).toBe(18);
   });
 
   test('answers "unavailable" and changes nothing when the log cannot be written', async () => {

@@ -36,6 +36,7 @@ export class Ledger {
   private queue: Pending[] = [];
   private inFlight = new Map<string, Promise<Ack>>();
   private flushing: Promise<void> | null = null;
+  private snapshotting: Promise<void> | null = null;
   private lastSnapshotSeq = 0;
   private readonly snapshotEvery: number;
   private readonly now: () => number;
@@ -113,7 +114,8 @@ export class Ledger {
   async appendSystem(events: NewEvent[]): Promise<number[]> {
     const seqs = await this.opts.store.append(events);
     seqs.forEach((seq, i) => foldEvent(this.state, { ...events[i]!, seq } as LogEvent, this.changes));
-    await this.maybeSnapshot();
+    this.maybeSnapshot();
+    await this.snapshotting;
     return seqs;
   }
 
@@ -124,9 +126,9 @@ export class Ledger {
     return c;
   }
 
-  /** Resolves when everything queued so far is committed. */
+  /** Resolves when everything queued so far is committed (and a snapshot under way is written). */
   async drain(): Promise<void> {
-    while (this.flushing || this.queue.length) await (this.flushing ?? Promise.resolve());
+    while (this.flushing || this.queue.length || this.snapshotting) await (this.flushing ?? this.snapshotting ?? Promise.resolve());
   }
 
   private scheduleFlush(): void {
@@ -154,12 +156,18 @@ export class Ledger {
       foldEvent(this.state, { ...p.event, seq } as LogEvent, this.changes);
       p.resolve({ ok: true, seq, duplicate: false });
     });
-    await this.maybeSnapshot();
+    this.maybeSnapshot();
   }
 
-  private async maybeSnapshot(): Promise<void> {
-    if (this.state.seq - this.lastSnapshotSeq < this.snapshotEvery) return;
-    await this.snapshotNow();
+  /**
+   * Starts a snapshot when one is due, without waiting for it: writing 5,000 cells takes tens of
+   * milliseconds (in slices, see stringifyInSlices), and group commits go on meanwhile.
+   */
+  private maybeSnapshot(): void {
+    if (this.snapshotting || this.state.seq - this.lastSnapshotSeq < this.snapshotEvery) return;
+    this.snapshotting = this.snapshotNow()
+      .catch((err: unknown) => this.opts.onError?.(err))
+      .finally(() => (this.snapshotting = null));
   }
 
   /** Writes a snapshot of the current state so restart replays only the tail. */

@@ -7,6 +7,7 @@ import type { LogEvent, NewEvent } from '../../shared/events.js';
 import type { EntityEventsOptions, EventStore, StoredSnapshot } from './eventStore.js';
 import { migrate, logIdOf } from './sqliteSchema.js';
 import { entitiesOf } from '../history/entities.js';
+import { stringifyInSlices } from './snapshotJson.js';
 import { inlineSqliteWriter, startSqliteWriter, type WriteRow } from './sqliteWriter.js';
 
 const deflate = promisify(zlib.deflate);
@@ -106,8 +107,8 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): Ev
     },
     async saveSnapshot(s) {
       // Level 1: a 5 MB state deflates to ~0.4 MB in ~15 ms (on libuv's pool, not the event loop),
-      // so snapshots can be frequent (fast time travel) yet small.
-      await writer.saveSnapshot(s.seq, s.createdAt, await deflate(JSON.stringify(s.state), { level: 1 }));
+      // so snapshots can be frequent (fast time travel) yet small. The JSON is made in slices too.
+      await writer.saveSnapshot(s.seq, s.createdAt, await deflate(await stringifyInSlices(s.state), { level: 1 }));
     },
     async countEvents() {
       return count.get()?.n ?? 0;
