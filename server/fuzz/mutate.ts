@@ -4,6 +4,9 @@ import fc from 'fast-check';
 export type Json = unknown;
 type Path = (string | number)[];
 
+/** Deepest nesting one mutation adds; two of them stay well inside what the test's stack can stringify. */
+const MAX_DEPTH = 800;
+
 /** Keys that reach an object's prototype when a parser or merge is careless. */
 export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'] as const;
 
@@ -87,7 +90,7 @@ const op: fc.Arbitrary<{ kind: string; apply: Op }> = fc.oneof(
     kind: 'hugeArray',
     apply: (r: Json, p: Path) => setAt(r, p, Array.from({ length: n }, () => clone(el))),
   })),
-  fc.record({ depth: fc.integer({ min: 20, max: 3_000 }), asArray: fc.boolean() }).map(({ depth, asArray }) => ({
+  fc.record({ depth: fc.integer({ min: 20, max: MAX_DEPTH }), asArray: fc.boolean() }).map(({ depth, asArray }) => ({
     kind: 'deepNest',
     apply: (r: Json, p: Path) => setAt(r, p, nested(depth, 1, asArray)),
   })),
@@ -136,11 +139,16 @@ const op: fc.Arbitrary<{ kind: string; apply: Op }> = fc.oneof(
 export function mutated(valid: fc.Arbitrary<Json>): fc.Arbitrary<{ kinds: string[]; value: Json }> {
   return fc.tuple(valid, fc.array(fc.tuple(op, fc.nat()), { minLength: 1, maxLength: 3 })).map(([v, ops]) => {
     let value = clone(v);
+    const kinds: string[] = [];
     for (const [o, pick] of ops) {
+      // Nesting deep inside deep overflows JSON.stringify and the socket encoder in the test, not the server:
+      // skip an op that would; raw deeply nested text (body.ts) goes far deeper.
+      if (o.kind === 'deepNest' && depthOf(value) > MAX_DEPTH) continue;
       const paths = pathsOf(value);
       value = o.apply(value, paths[pick % paths.length]!);
+      kinds.push(o.kind);
     }
-    return { kinds: ops.map(([o]) => o.kind), value };
+    return { kinds, value };
   });
 }
 

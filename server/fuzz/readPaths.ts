@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import qs from 'qs';
 import { z } from 'zod';
 import type { Registry } from '../auth/registry.js';
 import { ROUTES, type RouteId } from '../http/v1/routes.js';
@@ -10,20 +11,9 @@ import { PROTO_KEYS } from './mutate.js';
 
 type Pairs = [string, string][];
 
-/**
- * The query object Express (qs, allowPrototypes) makes of these pairs, for the flat keys generated
- * here: a repeated key or `k[]` becomes an array, `k[x]` an object, `__proto__…` and empty keys are dropped.
- */
+/** The query object Express makes of these pairs: its own parser (qs, a dependency of Express 4) with its options. */
 export function expressQuery(pairs: Pairs): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of pairs) {
-    if (k === '' || k.startsWith('__proto__')) continue;
-    const [name = k, sub] = k.includes('[') ? [k.slice(0, k.indexOf('[')), k.slice(k.indexOf('[') + 1, -1)] : [k];
-    const value = sub === undefined ? v : sub === '' ? [v] : { [sub]: v };
-    const prev = Object.hasOwn(out, name) ? out[name] : undefined;
-    Object.defineProperty(out, name, { value: prev === undefined ? value : [prev, value].flat(), enumerable: true, writable: true, configurable: true });
-  }
-  return out;
+  return qs.parse(new URLSearchParams(pairs).toString(), { allowPrototypes: true, arrayLimit: 1000 });
 }
 
 const T = '2020-02-10T02:00:00Z';
