@@ -9,7 +9,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../shared/proto
 import type { Ledger } from './ledger/ledger.js';
 import { Broadcaster } from './live/broadcaster.js';
 import { attachLive } from './live/connection.js';
-import { createApiRouter } from './http/api.js';
+import { apiErrors, createApiRouter } from './http/api.js';
 import { securityHeaders } from './http/security.js';
 import { createFieldRouter } from './http/field.js';
 import { createV1Router } from './http/v1/router.js';
@@ -116,6 +116,7 @@ export function createApp(deps: AppDeps): App {
     app.use(mount, router);
   }
   if (deps.clientDir) serveClient(app, deps.clientDir);
+  app.use(apiErrors);
   broadcaster.start();
 
   return {

@@ -87,10 +87,25 @@ export function createApiRouter(deps: ApiDeps): Router {
   return router;
 }
 
-/** Body-parser and other errors as the same JSON shape as every other rejection. */
-const apiErrors: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
-  const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+/**
+ * Body-parser, path-decoding and other errors as the same JSON shape as every other rejection, for
+ * every route of the app (app.ts mounts it last): never Express's HTML page with a stack trace.
+ */
+export const apiErrors: ErrorRequestHandler = (err: { status?: number; statusCode?: number; type?: string; message?: string; limit?: number }, _req, res, _next) => {
+  if (res.headersSent) return void res.destroy();
+  const given = err.status ?? err.statusCode;
+  const status = given && given >= 400 && given < 500 ? given : 500;
   const message =
-    err.type === 'entity.too.large' ? 'request body too large (max 64 KB)' : err.type === 'entity.parse.failed' ? 'request body is not valid JSON' : status === 500 ? 'internal error' : (err.message ?? 'bad request');
+    err.type === 'entity.too.large'
+      ? `request body too large (max ${err.limit ? `${Math.round(err.limit / 1024)} KB` : 'the limit'})`
+      : err.type === 'entity.parse.failed'
+        ? 'request body is not valid JSON'
+        : status === 415
+          ? 'unsupported body encoding or charset: send UTF-8 JSON'
+          : status === 500
+            ? 'internal error'
+            : err.message && /^Failed to decode param/.test(err.message)
+              ? 'malformed %-encoding in the path'
+              : 'bad request';
   res.status(status).json(reject(status === 500 ? 'internal' : 'invalid', message));
 };

@@ -46,4 +46,23 @@ describe('security headers', () => {
     expect(await tryOrigin('https://evil.example')).toMatch(/^refused/);
     expect(await tryOrigin(server.url)).toBe('connected');
   });
+
+  test('broken requests on every router get a JSON error, never an HTML page with a stack trace', async () => {
+    server = await startTestServer();
+    const cases: [string, string, RequestInit, number][] = [
+      ['POST', '/api/auth/session', { body: '{"username":', headers: { 'content-type': 'application/json' } }, 400],
+      ['POST', '/api/field/session', { body: JSON.stringify({ code: 'x'.repeat(10_000) }), headers: { 'content-type': 'application/json' } }, 413],
+      ['POST', '/api/admin/users', { body: '{}', headers: { 'content-type': 'application/json; charset=latin-9' } }, 415],
+      ['PATCH', '/api/admin/users/%E0%A4%A', { body: '{}', headers: { 'content-type': 'application/json' } }, 400],
+      ['POST', '/api/admin/tokens', { body: '{}', headers: { 'content-type': 'application/json', 'content-encoding': 'br-not' } }, 415],
+    ];
+    for (const [method, path, init, status] of cases) {
+      const res = await server.api(path, { ...init, method });
+      const text = await res.text();
+      expect(res.status, `${method} ${path}`).toBe(status);
+      expect(res.headers.get('content-type'), `${method} ${path}`).toMatch(/^application\/json/);
+      expect(text).not.toMatch(/at \w+ \(|node_modules|<html/i);
+      expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+  });
 });
