@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EntityId } from './entities.js';
 
 /**
  * Accounts and roles: the one policy every socket event and HTTP route is checked against, shared
@@ -101,7 +102,7 @@ export const UpdateUserRequest = z
 /** wall: a command-centre screen (read-only picture); device: a phone or rugged device acting as one team; service: a program (commander or analyst). */
 export const TokenKind = z.enum(['wall', 'device', 'service']);
 export type TokenKind = z.infer<typeof TokenKind>;
-export const TeamId = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/);
+export const TeamId = EntityId;
 
 export const IssueTokenRequest = z
   .strictObject({ kind: TokenKind, label: z.string().trim().min(1).max(80), teamId: TeamId.optional(), role: z.enum(['commander', 'analyst']).optional() })

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { EpochMs, LngLat, Ring } from './geo.js';
 
-/** Entity ids: short, printable, no whitespace (they appear in URLs, logs and CSV). */
-export const EntityId = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'id must be 1–64 of A–Z a–z 0–9 _ . : -');
+/**
+ * Names a plain object already answers to (`constructor`, `__proto__`, `toString`…): as ids they
+ * would find Object.prototype in an id-keyed table, so they are never ids (found by the fuzz test).
+ */
+export const isReservedId = (id: string): boolean => id in Object.prototype;
+
+/** Entity ids: short, printable, no whitespace (they appear in URLs, logs and CSV), never a reserved name. */
+export const EntityId = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'id must be 1–64 of A–Z a–z 0–9 _ . : -')
+  .refine((id) => !isReservedId(id), 'id must not be a reserved name such as constructor or __proto__');
 export const Name = z.string().trim().min(1).max(120);
 const Count = z.number().int().min(0).max(10_000_000);
 /** Six-to-twelve digit GB/T 2260 / NBS administrative code. */

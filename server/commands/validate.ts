@@ -64,7 +64,7 @@ const SINGULAR = { cells: 'cell', checkpoints: 'checkpoint', teams: 'team', task
 /** Rejects a command that names an unknown entity or would duplicate one; null when it may be applied. */
 export function checkAgainstState<N extends CommandName>(state: PictureState, name: N, c: CommandOf<N>): Rejection | null {
   for (const [kind, id] of Object.entries(refsOf(name, c)) as [keyof Refs, string | null | undefined][]) {
-    if (id && !state[kind][id]) return reject('unknown_entity', `unknown ${SINGULAR[kind]} ${id}`);
+    if (id && !Object.hasOwn(state[kind], id)) return reject('unknown_entity', `unknown ${SINGULAR[kind]} ${id}`);
   }
   if (name === 'task:acknowledge' || name === 'task:complete') {
     const { taskId, teamId } = c as CommandOf<'task:complete'>;
@@ -75,7 +75,7 @@ export function checkAgainstState<N extends CommandName>(state: PictureState, na
   }
   if (name === 'incident:create') {
     const id = (c as CommandOf<'incident:create'>).incidentId;
-    if (state.incidents[id]) return reject('invalid', `incident ${id} already exists`);
+    if (Object.hasOwn(state.incidents, id)) return reject('invalid', `incident ${id} already exists`);
   }
   return null;
 }

@@ -59,7 +59,7 @@ export function createAdminRouter(deps: { registry: Registry; ledger: Ledger; ro
   route('post', '/tokens', 'accounts:manage', (req, res) => {
     const body = parseBody(IssueTokenRequest, req, res);
     if (!body) return;
-    if (body.teamId !== undefined && !deps.ledger.state.teams[body.teamId]) return sendRejection(res, reject('unknown_entity', `no team ${body.teamId}`));
+    if (body.teamId !== undefined && !Object.hasOwn(deps.ledger.state.teams, body.teamId)) return sendRejection(res, reject('unknown_entity', `no team ${body.teamId}`));
     const { view, token } = registry.tokens.issue({ ...body, createdBy: principalOf(res).actor });
     audit(req, res, 'token.issue', `token:${view.id}`, `${view.kind} ${view.label}`);
     res.status(201).json({ ...view, token });
@@ -77,7 +77,7 @@ export function createAdminRouter(deps: { registry: Registry; ledger: Ledger; ro
   route('post', '/devices', 'accounts:manage', (req, res) => {
     const body = parseBody(RegisterDeviceRequest, req, res);
     if (!body) return;
-    if (!deps.ledger.state.teams[body.teamId]) return sendRejection(res, reject('unknown_entity', `no team ${body.teamId}`));
+    if (!Object.hasOwn(deps.ledger.state.teams, body.teamId)) return sendRejection(res, reject('unknown_entity', `no team ${body.teamId}`));
     registry.registerDevice(body);
     audit(req, res, 'device.register', `device:${body.deviceId}`, `team ${body.teamId}, ${body.protocol}`);
     res.status(201).json(registry.listDevices().find((d) => d.deviceId === body.deviceId));
@@ -92,7 +92,7 @@ export function createAdminRouter(deps: { registry: Registry; ledger: Ledger; ro
 
   route('post', '/teams/:teamId/code', 'accounts:manage', (req, res) => {
     const teamId = TeamId.safeParse(req.params.teamId);
-    if (!teamId.success || !deps.ledger.state.teams[teamId.data]) return sendRejection(res, reject('unknown_entity', `no team ${String(req.params.teamId)}`));
+    if (!teamId.success || !Object.hasOwn(deps.ledger.state.teams, teamId.data)) return sendRejection(res, reject('unknown_entity', `no team ${String(req.params.teamId)}`));
     const code = registry.issueTeamCode(teamId.data);
     audit(req, res, 'teamcode.issue', `team:${teamId.data}`);
     res.status(201).json({ teamId: teamId.data, code });

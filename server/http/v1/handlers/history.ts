@@ -14,7 +14,7 @@ const LOOKBACK = 50;
 
 export const entityEvents: Handler = async ({ res, params, query, ledger }) => {
   const { kind, id = '' } = params;
-  const known = kind === 'clock' ? id === 'scenario' : Boolean(ledger.state[kind as EntityKind][id]);
+  const known = kind === 'clock' ? id === 'scenario' : Object.hasOwn(ledger.state[kind as EntityKind], id);
   if (!known) return void res.status(404).json(reject('unknown_entity', `no ${kind} ${id}`));
   const entity = kind === 'clock' ? CLOCK_ENTITY : entityKey(kind as EntityKind, id);
   const { limit = 100, beforeSeq } = query as { limit?: number; beforeSeq?: number };

@@ -14,7 +14,7 @@ export const importCellsHandler: Handler = async ({ req, res, query, ledger, now
   const q = query as { dryRun?: string; source?: string };
   const dryRun = q.dryRun === '1' || q.dryRun === 'true';
   const at = now();
-  const { cells, rejected } = importCells(body.features, { existing: (id) => ledger.state.cells[id], now: at });
+  const { cells, rejected } = importCells(body.features, { existing: (id) => (Object.hasOwn(ledger.state.cells, id) ? ledger.state.cells[id] : undefined), now: at });
   const report = { accepted: cells.length, dryRun, seqs: [] as number[], rejected };
   if (cells.length === 0) {
     return void res.status(400).json({ ...reject('invalid', `no valid cell in ${body.features.length} features; nothing was written`), ...report });

@@ -35,7 +35,8 @@ export const getEntity =
   (kind: EntityKind): Handler =>
   async ({ res, picture, params }) => {
     const { seq, state } = await picture();
-    const item = state[kind][params.id ?? ''];
+    const id = params.id ?? '';
+    const item = Object.hasOwn(state[kind], id) ? state[kind][id] : undefined;
     if (!item) return void res.status(404).json(reject('unknown_entity', `no ${kind} ${params.id} at seq ${seq}`));
     res.json({ seq, item });
   };
