@@ -42,7 +42,7 @@ if (ledger.state.seq === 0 && config.demo) {
 }
 
 const setup = await prepareFirstAdmin(registry, config.firstAdmin, log);
-const ingestDeps = { ledger, registry, log: log.child({ part: 'ingest' }), deviceLimit: limiter(config.rateLimits.perActor) };
+const ingestDeps = { ledger, registry, log: log.child({ part: 'ingest' }), deviceLimit: limiter(config.rateLimits.perActor), addressLimit: limiter(config.rateLimits.perIp) };
 const app = createApp({
   ledger,
   registry,

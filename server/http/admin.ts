@@ -100,6 +100,7 @@ export function createAdminRouter(deps: { registry: Registry; ledger: Ledger; ro
 
   route('delete', '/teams/:teamId/codes', 'accounts:manage', (req, res) => {
     const teamId = String(req.params.teamId);
+    if (!Object.hasOwn(deps.ledger.state.teams, teamId)) return sendRejection(res, reject('unknown_entity', `no team ${teamId}`));
     const revoked = registry.revokeTeamCodes(teamId);
     audit(req, res, 'teamcode.revoke', `team:${teamId}`, `${revoked} code(s)`);
     res.json({ revoked });

@@ -5,6 +5,7 @@ import { startTestServer } from '../testing/liveServer.js';
 import pino from 'pino';
 import { limiter } from './rateLimit.js';
 import { createIngestRouters } from '../ingest/ingest.js';
+import { startOsmAndServer } from '../ingest/osmand.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 afterEach(async () => server?.stop());
@@ -48,6 +49,19 @@ describe('rate limits', () => {
     expect(statuses).toEqual([200, 200, 429]);
     expect(server.ledger.state.teams.t1?.position?.[1]).toBeCloseTo(30.51, 5);
     expect((await fix('gps-2', 0)).status).toBe(200);
+  });
+
+  test('the OsmAnd listener on its own port has the per-address budget too', async () => {
+    server = await startTestServer();
+    server.registry.registerDevice({ deviceId: 'gps-1', teamId: 't1', protocol: 'osmand' });
+    const own = await startOsmAndServer({ ledger: server.ledger, registry: server.registry, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1', addressLimit: limiter(2) });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`http://127.0.0.1:${own.port}/?id=gps-1&lat=30.5${i}&lon=114.3&timestamp=${Math.floor(Date.now() / 1000) - 10 + i}`, { method: 'POST' })).status);
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      await own.close();
+    }
   });
 
   test('a limiter counts per key and tells when to retry', async () => {

@@ -85,6 +85,13 @@ function bodyErrors(deps: IngestDeps): ErrorRequestHandler {
 export async function startOsmAndServer(opts: IngestDeps & { port: number; host?: string }): Promise<{ port: number; close(): Promise<void> }> {
   const app = express();
   app.disable('x-powered-by');
+  // Its own port, so the main app's per-address limit does not cover it: the same budget here.
+  if (opts.addressLimit) {
+    const limit = opts.addressLimit;
+    app.use((req, res, next) => {
+      limit(req.ip ?? 'unknown').then((no) => (no ? void res.status(429).set('Retry-After', '10').type('text').send(no.error.message) : next()), next);
+    });
+  }
   app.use('/', createOsmAndRouter(opts));
   const server = http.createServer(app);
   await new Promise<void>((resolve, fail) => {

@@ -15,6 +15,8 @@ export interface IngestDeps {
   now?: () => number;
   /** Per-device budget (server/http/rateLimit.ts); unlimited when unset. */
   deviceLimit?: (deviceId: string) => Promise<Rejection | null>;
+  /** Per-address budget for listeners on their own port (OSMAND_PORT); the main app has its own. */
+  addressLimit?: (ip: string) => Promise<Rejection | null>;
 }
 
 /** The `position:report` a fix becomes once its device is known to belong to `teamId`. */
