@@ -1,4 +1,3 @@
-import './zodConfig.js'; // first: before any shared schema is built
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuthGate } from './auth/AuthGate.js';

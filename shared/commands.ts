@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { EpochMs, LngLat } from './geo.js';
 import {
   CellCounts,

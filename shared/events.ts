@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { EpochMs } from './geo.js';
 import { Cell, Checkpoint, Task, Team } from './entities.js';
 import { CommandName, Commands, ReportId } from './commands.js';

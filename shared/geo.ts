@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** Longitude in degrees, WGS-84. */
 export const Lng = z.number().finite().min(-180).max(180);

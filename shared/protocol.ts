@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { Cell, Checkpoint, Clock, DayTotals, Incident, Task, Team } from './entities.js';
 import type { CommandName, Commands } from './commands.js';
 import type { WireDelta, WireSnapshot } from './catalog.js';
