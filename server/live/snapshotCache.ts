@@ -38,7 +38,7 @@ export function textFrameHeader(length: number): Buffer {
  * built once per seq and shared by every joiner.
  */
 export class SnapshotCache {
-  private readonly json = new WeakMap<object, string>();
+  private readonly json = new WeakMap<object, { id: string; text: string }>();
   private last: EncodedSnapshot | null = null;
 
   /** @param maxAgeMs a packet this much older than `serverTime` is rebuilt so its time stays honest. @default 1000 */
@@ -72,13 +72,16 @@ export class SnapshotCache {
 
   private byIdJson<T extends object>(table: Record<string, T>, project: (e: T) => object = (e) => e): string {
     const parts: string[] = [];
-    for (const [id, entity] of Object.entries(table)) {
-      let json = this.json.get(entity);
-      if (json === undefined) {
-        json = JSON.stringify(project(entity));
-        this.json.set(entity, json);
+    for (const id in table) {
+      const entity = table[id]!;
+      // The `"id":{…}` member itself is kept: re-quoting 5,000 ids and joining each to its JSON on
+      // every seq was a good part of an encode.
+      let member = this.json.get(entity);
+      if (member === undefined || member.id !== id) {
+        member = { id, text: `${JSON.stringify(id)}:${JSON.stringify(project(entity))}` };
+        this.json.set(entity, member);
       }
-      parts.push(`${JSON.stringify(id)}:${json}`);
+      parts.push(member.text);
     }
     return `{${parts.join(',')}}`;
   }
