@@ -40,6 +40,21 @@ describe('SnapshotCache', () => {
     expect(snapshot.state.teams.t2).toEqual(state.teams.t2);
   });
 
+  test('stays exact over many seqs of a large table: entities replaced mid-table, added at the end', () => {
+    const state = createState();
+    for (let i = 0; i < 700; i++) state.teams[`x${i}`] = { ...state.teams.t1!, id: `x${i}`, name: `队${i}` };
+    const cache = new SnapshotCache();
+    const wire = () => JSON.parse(JSON.stringify(['state:snapshot', { logId: 'log-1', seq: state.seq, serverTime: state.seq, catalog: REF, state: { ...state, cells: Object.fromEntries(Object.entries(state.cells).map(([id, c]) => [id, liveOf(c)])) } }]));
+    for (let seq = 9; seq < 14; seq++) {
+      state.seq = seq;
+      state.teams[`x${seq * 37}`] = { ...state.teams[`x${seq * 37}`]!, status: 'working' };
+      state.teams[`new${seq}`] = { ...state.teams.t2!, id: `new${seq}` };
+      const { packet, frame } = cache.encode(state, seq, 'log-1', REF);
+      expect(decode(packet)).toEqual(wire());
+      expect(frame[1].toString()).toBe(`4${packet}`);
+    }
+  });
+
   test('reuses the encoding for the same seq, and rebuilds it once it is a second old', () => {
     const state = createState();
     const cache = new SnapshotCache();

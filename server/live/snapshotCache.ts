@@ -38,7 +38,10 @@ export function textFrameHeader(length: number): Buffer {
  * built once per seq and shared by every joiner.
  */
 export class SnapshotCache {
+  /** Each entity's `"id":{…}` member, until the fold replaces the entity. */
   private readonly json = new WeakMap<object, { id: string; text: string }>();
+  /** Each table's members in runs (see tableChunks). */
+  private readonly chunks = new Map<string, Chunk[]>();
   private last: EncodedSnapshot | null = null;
 
   /** @param maxAgeMs a packet this much older than `serverTime` is rebuilt so its time stays honest. @default 1000 */
@@ -54,35 +57,85 @@ export class SnapshotCache {
   encode(state: PictureState, serverTime: number, logId: string, catalog: CatalogRef): EncodedSnapshot {
     const last = this.peek(state.seq, serverTime);
     if (last) return last;
-    const packet = `2["state:snapshot",{"logId":${JSON.stringify(logId)},"seq":${state.seq},"serverTime":${serverTime},"catalog":${JSON.stringify(catalog)},"state":${this.stateJson(state)}}]`;
-    const payload = Buffer.from(`4${packet}`); // 4: an engine.io message
+    const pieces: (string | Chunk)[] = [
+      `2["state:snapshot",{"logId":${JSON.stringify(logId)},"seq":${state.seq},"serverTime":${serverTime},"catalog":${JSON.stringify(catalog)},"state":{`,
+    ];
+    let first = true;
+    for (const [key, value] of Object.entries(state)) {
+      if (value === undefined) continue;
+      pieces.push(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      if (!BY_ID.has(key)) {
+        pieces.push(JSON.stringify(value));
+        continue;
+      }
+      const chunks = key === 'cells' ? this.tableChunks(key, value as Record<string, Cell>, liveOf) : this.tableChunks(key, value as Record<string, object>);
+      pieces.push('{');
+      chunks.forEach((c, i) => pieces.push(...(i ? [',', c] : [c])));
+      pieces.push('}');
+    }
+    pieces.push('}}]');
+    const packet = pieces.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+    // 4: an engine.io message. Unchanged chunks bring their UTF-8 along: no re-encoding of 1.4 MB.
+    const payload = Buffer.concat([Buffer.from('4'), ...pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p.bytes))]);
     this.last = { seq: state.seq, serverTime, packet, frame: [textFrameHeader(payload.length), payload] };
     return this.last;
   }
 
-  private stateJson(state: PictureState): string {
-    const parts: string[] = [];
-    for (const [key, value] of Object.entries(state)) {
-      if (value === undefined) continue;
-      const json = key === 'cells' ? this.byIdJson(value as Record<string, Cell>, liveOf) : BY_ID.has(key) ? this.byIdJson(value as Record<string, object>) : JSON.stringify(value);
-      parts.push(`${JSON.stringify(key)}:${json}`);
+  /**
+   * The table's `"id":{…}` members in runs of CHUNK, as text and UTF-8. A run is rebuilt only when
+   * one of its entities was replaced (or ids moved); new entities are appended, so mostly the last
+   * run changes. At W a few of ~25 runs change per seq, which a join storm encodes every tick.
+   */
+  private tableChunks<T extends object>(key: string, table: Record<string, T>, project: (e: T) => object = (e) => e): Chunk[] {
+    const before = this.chunks.get(key) ?? [];
+    const chunks: Chunk[] = [];
+    let ids: string[] = [];
+    let entities: T[] = [];
+    const close = () => {
+      const old = before[chunks.length];
+      chunks.push(old && sameRun(old, ids, entities) ? old : this.chunk(ids, entities, project));
+      ids = [];
+      entities = [];
+    };
+    for (const id in table) {
+      ids.push(id);
+      entities.push(table[id]!);
+      if (ids.length === CHUNK) close();
     }
-    return `{${parts.join(',')}}`;
+    if (ids.length) close();
+    this.chunks.set(key, chunks);
+    return chunks;
   }
 
-  private byIdJson<T extends object>(table: Record<string, T>, project: (e: T) => object = (e) => e): string {
-    const parts: string[] = [];
-    for (const id in table) {
-      const entity = table[id]!;
-      // The `"id":{…}` member itself is kept: re-quoting 5,000 ids and joining each to its JSON on
-      // every seq was a good part of an encode.
+  private chunk<T extends object>(ids: string[], entities: T[], project: (e: T) => object): Chunk {
+    const members = entities.map((entity, i) => {
+      const id = ids[i]!;
       let member = this.json.get(entity);
       if (member === undefined || member.id !== id) {
         member = { id, text: `${JSON.stringify(id)}:${JSON.stringify(project(entity))}` };
         this.json.set(entity, member);
       }
-      parts.push(member.text);
-    }
-    return `{${parts.join(',')}}`;
+      return member.text;
+    });
+    const text = members.join(',');
+    return { ids, entities, text, bytes: Buffer.from(text) };
   }
+}
+
+/** Members per cached run of a table. */
+const CHUNK = 256;
+
+/** A run of a table's members: the ids and entity objects it was made from, its text and UTF-8. */
+interface Chunk {
+  ids: readonly string[];
+  entities: readonly object[];
+  text: string;
+  bytes: Buffer;
+}
+
+function sameRun(chunk: Chunk, ids: readonly string[], entities: readonly object[]): boolean {
+  if (chunk.ids.length !== ids.length) return false;
+  for (let i = 0; i < ids.length; i++) if (chunk.ids[i] !== ids[i] || chunk.entities[i] !== entities[i]) return false;
+  return true;
 }
