@@ -32,7 +32,7 @@ test('an admin issues a wall link in /admin; the wall it opens goes live, and sh
   await row.getByTestId('token-revoke').click();
   await row.getByTestId('token-revoke-confirm').click();
   const revokedAt = Date.now();
-  await wall.page.getByTestId('signed-out-revoked').waitFor({ timeout: 10_000 });
+  await wall.page.getByTestId('signed-out-revoked').waitFor({ timeout: 30_000 }) // the socket is cut at once (server/http/auth.test.ts); software WebGL under CI load can hold the page's main thread for seconds;
   expect(Date.now() - revokedAt).toBeLessThan(10_000);
   expect(await wall.page.getByTestId('signed-out-revoked').textContent()).toMatch(/本屏幕已退出登录/);
   expect(await wall.page.locator('canvas').count()).toBe(0);
