@@ -9,8 +9,8 @@ export function useFormSubmit(form: FormKind, onSignedIn: (me: Me) => void) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const submit = (send: () => Promise<Me>) => async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = (send: () => Promise<Me>) => async (event: FormEvent) => {
+    event.preventDefault();
     if (busy) return;
     setBusy(true);
     setError(null);
@@ -18,8 +18,7 @@ export function useFormSubmit(form: FormKind, onSignedIn: (me: Me) => void) {
       const me = await send();
       onSignedIn(me);
     } catch (err) {
-      const e = err instanceof ApiError ? err : new ApiError(0, 'offline', String(err));
-      const text = errorText(e, form);
+      const text = errorText(err instanceof ApiError ? err : new ApiError(0, 'offline', String(err)), form);
       setError(t(`auth.${text.key}`, text.vars ?? {}));
       setBusy(false);
     }
