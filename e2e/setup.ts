@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { collectCspViolations, guardOffline, launchChromium } from './browser.js';
@@ -35,7 +38,8 @@ export function e2eSuite(env: Record<string, string | undefined> = {}) {
     server = await startServerProcess(env);
     browser = await launchChromium();
   });
-  afterEach(async () => {
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await keepEvidence(ctx.task.name, contexts);
     for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
   });
   afterAll(async () => {
@@ -65,6 +69,7 @@ export function e2eSuite(env: Record<string, string | undefined> = {}) {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      pageErrors.set(page, errors);
       return { context, page, outside, errors, csp };
     },
     /** A session cookie (`gc_session=…`) of the run's admin, for Node-side API calls and sockets. */
@@ -104,4 +109,22 @@ export async function signInThroughForm(page: Page, who: { username: string; pas
   await page.getByTestId('login-password').fill(who.password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('signin-page').waitFor({ state: 'detached', timeout: 15_000 });
+}
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** A failed test's pages as screenshots and their text, in the temp folder (software WebGL fails slowly and rarely). */
+async function keepEvidence(testName: string, contexts: BrowserContext[]): Promise<void> {
+  const dir = path.join(os.tmpdir(), 'gc-e2e-failures');
+  fs.mkdirSync(dir, { recursive: true });
+  const slug = testName.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
+  let n = 0;
+  for (const context of contexts)
+    for (const page of context.pages()) {
+      const file = path.join(dir, `${slug}-${++n}`);
+      await page.screenshot({ path: `${file}.png`, timeout: 10_000 }).catch(() => undefined);
+      const text = await page.evaluate(() => document.body.innerText).catch((e: unknown) => String(e));
+      fs.writeFileSync(`${file}.txt`, `${page.url()}\n\npage errors:\n${(pageErrors.get(page) ?? []).join('\n')}\n\n${text}`);
+      console.warn(`e2e evidence: ${file}.png / .txt`);
+    }
 }
