@@ -37,7 +37,7 @@ export function TeamCodesPanel() {
           testId="code-revoke"
         />
       </form>
-      {issued && <SecretOnce title={t('teamCodes.codeFor', { team: issued.teamId })} lines={[{ label: t('tokens.secret'), value: issued.code, testId: 'issued-code' }]} onClose={() => setIssued(null)} />}
+      {issued && <SecretOnce title={t('teamCodes.codeFor', { team: issued.teamId })} lines={[{ label: t('teamCodes.code'), value: issued.code, testId: 'issued-code' }]} onClose={() => setIssued(null)} />}
       <Feedback error={action.error} done={action.done} />
     </section>
   );

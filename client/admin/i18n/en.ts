@@ -72,6 +72,7 @@ export const adminEn: AdminResources = {
     register: 'Register device',
   },
   teamCodes: {
+    code: 'Sign-in code',
     hint: 'The field app (/field) signs in with these codes. A new code is shown once; revoking ends every code of the team, and signed-in phones must sign in again.',
     issue: 'Issue sign-in code',
     revokeAll: 'Revoke all codes of this team',

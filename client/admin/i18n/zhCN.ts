@@ -70,6 +70,7 @@ export const adminZhCN = {
     register: '登记设备',
   },
   teamCodes: {
+    code: '登录码',
     hint: '现场 App（/field）用登录码登录。新码只显示一次；撤销会使该队伍的全部登录码失效，已登录的手机需要重新登录。',
     issue: '签发登录码',
     revokeAll: '撤销该队伍全部登录码',
