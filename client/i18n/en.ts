@@ -88,7 +88,7 @@ export const en: Resources = {
     admin: 'Accounts',
     console: 'Console',
     openWall: 'Open the wall',
-    pageTitle: { console: 'GridCommand — officials’ console', admin: 'GridCommand — accounts and access' },
+    pageTitle: { console: 'GridCommand — console for officials', admin: 'GridCommand — accounts and access' },
   },
   role: { admin: 'Administrator', commander: 'Commander', analyst: 'Analyst', wall: 'Wall display', field: 'Field team', tracker: 'Tracker', anonymous: 'Not signed in' },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
