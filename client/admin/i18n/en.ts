@@ -60,7 +60,7 @@ export const adminEn: AdminResources = {
     onceTitle: 'This token is shown only once',
     onceHint: 'Copy it now and keep it safe. Once closed it cannot be shown again; revoke it and issue a new one instead.',
     secret: 'Token',
-    wallLink: 'Wall link: open it in the wall's browser to sign it in (the token after # never reaches server logs)',
+    wallLink: 'Wall link: open it in the browser on the wall to sign that screen in (the token after # never reaches server logs)',
   },
   devices: {
     hint: 'Register a device before Traccar Client (OsmAnd protocol) or OwnTracks can report positions; unknown devices are refused.',
