@@ -56,6 +56,7 @@ test('search finds a team by name and opens its details; the header shows who is
   expect(await page.getByTestId('user-name').textContent()).toBe(suite.server.admin.username);
   expect(await page.getByTestId('user-role').textContent()).toBe('管理员');
   expect(await page.getByTestId('admin-link').count()).toBe(1);
+  expect(await page.getByRole('button', { name: '导入网格' }).count()).toBe(1);
   const name = await page.evaluate(async () => {
     const res = await fetch('/api/v1/teams?kind=medical');
     const body = (await res.json()) as { items: { name: string }[] };
@@ -83,5 +84,21 @@ test('a wall session opening /console is told plainly that this account cannot u
   await page.getByTestId('access-denied').waitFor();
   expect(await page.getByTestId('access-denied').textContent()).toMatch(/此账号不能使用指挥调度台/);
   expect(await page.locator('canvas').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('an analyst reads the console but is offered neither grid import nor account administration', async () => {
+  const cookie = await suite.adminCookie();
+  const analyst = { username: `analyst-${Date.now()}`, password: 'analyst password 123' };
+  const created = await api(suite.server, cookie, '/api/admin/users', { body: { ...analyst, displayName: '李分析', role: 'analyst' } });
+  expect(created.status).toBe(201);
+  const { context, page, errors } = await suite.openPage({ signedIn: false, viewport: { width: 1100, height: 700 } });
+  expect((await context.request.post(`${suite.server.url}/api/auth/session`, { data: analyst })).status()).toBe(200);
+  await page.goto(`${suite.server.url}/console`);
+  await expect.poll(() => page.getByTestId('user-role').textContent(), { timeout: 30_000 }).toBe('分析员');
+  expect(await page.getByTestId('user-name').textContent()).toBe('李分析');
+  expect(await page.locator('summary', { hasText: '导出' }).count()).toBe(1);
+  expect(await page.getByRole('button', { name: '导入网格' }).count()).toBe(0);
+  expect(await page.getByTestId('admin-link').count()).toBe(0);
   expect(errors).toEqual([]);
 });
