@@ -27,6 +27,11 @@ test('an admin issues a wall link in /admin; the wall it opens goes live, and sh
   expect(new URL(wall.page.url()).hash).toBe('');
   await expect.poll(async () => digits(await wall.page.getByTestId('kpi-confirmed').textContent()), { timeout: 60_000 }).toBeGreaterThan(0);
   await expect.poll(() => wall.page.getByTestId('live-indicator').getAttribute('data-state'), { timeout: 30_000 }).toBe('live');
+  // Signed in for good by an httpOnly cookie the page's scripts cannot read.
+  const session = (await wall.context.cookies()).find((c) => c.name === 'gc_session');
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  expect(await wall.page.evaluate(() => document.cookie)).not.toContain('gc_session');
+  expect(await (await wall.context.request.get(`${suite.server.url}/api/auth/me`)).json()).toMatchObject({ kind: 'wall', role: 'wall' });
 
   const row = admin.page.getByTestId('tokens-table').locator('tr', { hasText: label });
   await row.getByTestId('token-revoke').click();
