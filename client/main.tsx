@@ -1,6 +1,7 @@
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuthGate } from './auth/AuthGate.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { initI18n } from './i18n/i18n.js';
 import './styles/wall.css';
 
@@ -19,27 +20,33 @@ function route(pathname: string): ReactNode {
   switch (pathname.replace(/\/+$/, '') || '/') {
     case '/':
       return (
-        <AuthGate page="wall">
-          <Suspense fallback={null}>
-            <WallPage />
-          </Suspense>
-        </AuthGate>
+        <ErrorBoundary reloadAfterMs={15_000}>
+          <AuthGate page="wall">
+            <Suspense fallback={null}>
+              <WallPage />
+            </Suspense>
+          </AuthGate>
+        </ErrorBoundary>
       );
     case '/console':
       return (
-        <AuthGate page="console">
-          <Suspense fallback={null}>
-            <ConsolePage />
-          </Suspense>
-        </AuthGate>
+        <ErrorBoundary>
+          <AuthGate page="console">
+            <Suspense fallback={null}>
+              <ConsolePage />
+            </Suspense>
+          </AuthGate>
+        </ErrorBoundary>
       );
     case '/admin':
       return (
-        <AuthGate page="admin">
-          <Suspense fallback={null}>
-            <AdminPage />
-          </Suspense>
-        </AuthGate>
+        <ErrorBoundary>
+          <AuthGate page="admin">
+            <Suspense fallback={null}>
+              <AdminPage />
+            </Suspense>
+          </AuthGate>
+        </ErrorBoundary>
       );
     case '/field':
       return (

@@ -90,6 +90,7 @@ export const en: Resources = {
     openWall: 'Open the wall',
     pageTitle: { console: 'GridCommand — console for officials', admin: 'GridCommand — accounts and access' },
   },
+  crash: { title: 'Something went wrong', text: 'The page hit an unexpected error. Reload it; the data is kept on the server.', wallText: 'The page hit an unexpected error; the wall reloads by itself in {{n}} s.', reload: 'Reload' },
   role: { admin: 'Administrator', commander: 'Commander', analyst: 'Analyst', wall: 'Wall display', field: 'Field team', tracker: 'Tracker', anonymous: 'Not signed in' },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   district: {

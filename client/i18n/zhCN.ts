@@ -88,6 +88,7 @@ export const zhCN = {
     openWall: '打开大屏',
     pageTitle: { console: '武汉市疫情防控网格化指挥调度台', admin: '账号与权限管理' },
   },
+  crash: { title: '页面出错', text: '页面遇到意外错误。请重新加载；数据保存在服务器上，不会丢失。', wallText: '页面遇到意外错误，大屏将在 {{n}} 秒后自动重新加载。', reload: '重新加载' },
   role: { admin: '管理员', commander: '指挥员', analyst: '分析员', wall: '大屏', field: '现场队伍', tracker: '定位设备', anonymous: '未登录' },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   district: {} as Record<string, string>,
