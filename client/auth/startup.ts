@@ -6,6 +6,8 @@ import { takeWallToken } from './wallToken.js';
 export type Notice = 'revoked' | 'ended' | 'badLink';
 
 let first: Promise<{ me: Me; notice: Notice | null }> | null = null;
+/** The link's wall token, read (and taken out of the URL) once; kept until the server has answered it. */
+let pendingToken: string | null | undefined;
 
 /**
  * Who this browser is, at page load. On the wall a `#wall-token=` in the URL is taken out of the
@@ -16,12 +18,17 @@ let first: Promise<{ me: Me; notice: Notice | null }> | null = null;
 export function loadMe(options: { wall: boolean }): Promise<{ me: Me; notice: Notice | null }> {
   if (first) return first;
   first = (async () => {
-    const token = options.wall ? consumeWallToken() : null;
+    if (pendingToken === undefined) pendingToken = options.wall ? consumeWallToken() : null;
+    const token = pendingToken;
     if (token) {
       try {
-        return { me: await wallSignIn(token), notice: null };
+        const me = await wallSignIn(token);
+        pendingToken = null;
+        return { me, notice: null };
       } catch (err) {
-        if (err instanceof ApiError && err.status === 0) throw err;
+        // A wall switched on before its network (or while the server restarts) keeps its token and tries again.
+        if (err instanceof ApiError && (err.status === 0 || err.status === 429 || err.status >= 500)) throw err;
+        pendingToken = null;
         return { me: await fetchMe(), notice: 'badLink' };
       }
     }
