@@ -66,6 +66,8 @@ export const DisplayName = z.string().trim().min(1).max(60);
 
 export const SignInRequest = z.strictObject({ username: Username, password: z.string().min(1).max(200) });
 export const SetupRequest = z.strictObject({ setupCode: z.string().trim().min(6).max(64), username: Username, displayName: DisplayName, password: Password });
+/** A field team's phone signs in with its team code. */
+export const FieldSignInRequest = z.strictObject({ code: z.string().trim().min(6).max(32) });
 /** A wall display exchanges its token once for a session cookie. */
 export const WallSignInRequest = z.strictObject({ token: z.string().trim().min(20).max(200) });
 

@@ -61,19 +61,20 @@ export type Ack =
   | { ok: true; seq: number; duplicate: boolean }
   | { ok: false; error: { code: ErrorCode; message: string; issues?: Issue[] } };
 
-/** Sent by a client in the Socket.IO handshake `auth`. */
-export interface HandshakeAuth {
+/** Sent by a client in the Socket.IO handshake `auth`; the server parses it with this schema. */
+export const HandshakeAuth = z.object({
   /** `field`: a signed-in team's phone (session cookie); gets `field:state`, not the whole picture. @default 'wall' */
-  role?: 'wall' | 'field';
+  role: z.enum(['wall', 'field']).optional(),
   /** A wall, device or service token (programs and devices without cookies); browsers use their session cookie. */
-  token?: string;
+  token: z.string().min(20).max(300).optional(),
   /** A label for the sending device or program (diagnostics only; the actor comes from the credential). */
-  device?: string;
+  device: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).optional(),
   /** Last seq the client applied; the server sends only what came after. */
-  lastSeq?: number;
+  lastSeq: z.number().int().min(0).optional(),
   /** The `logId` of the snapshot that seq belongs to; another log's seq gets a fresh snapshot. */
-  logId?: string;
-}
+  logId: z.string().max(64).optional(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
 export type AckFn = (ack: Ack) => void;
 

@@ -1,17 +1,9 @@
 import fc from 'fast-check';
-import { z } from 'zod';
+import { HandshakeAuth } from '../../shared/protocol.js';
 import { io as connect } from 'socket.io-client';
 import { CALL_TIMEOUT_MS, type Answer, type FuzzPath } from './harness.js';
 import { depthOf, malformed, type Json } from './mutate.js';
 
-/** The handshake `auth` the server reads (server/live/connection.ts keeps it private; mirrored here). */
-const HandshakeAuth = z.object({
-  role: z.enum(['wall', 'field']).optional(),
-  token: z.string().min(20).max(300).optional(),
-  lastSeq: z.number().int().min(0).optional(),
-  logId: z.string().max(64).optional(),
-  device: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).optional(),
-});
 
 const TRANSPORT_ERRORS = new Set(['timeout', 'websocket error', 'xhr poll error', 'xhr post error']);
 

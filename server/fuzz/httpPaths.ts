@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { COMMAND_NAMES } from '../../shared/commands.js';
-import { CreateUserRequest, IssueTokenRequest, RegisterDeviceRequest, SetupRequest, SignInRequest, TeamId, UpdateUserRequest, WallSignInRequest } from '../../shared/auth.js';
+import { CreateUserRequest, FieldSignInRequest, IssueTokenRequest, RegisterDeviceRequest, SetupRequest, SignInRequest, TeamId, UpdateUserRequest, WallSignInRequest } from '../../shared/auth.js';
 import type { PictureState } from '../../shared/protocol.js';
 import { importCells } from '../exchange/importCells.js';
 import { call, type Answer, type FuzzPath } from './harness.js';
@@ -67,9 +67,6 @@ function jsonRoute(t: HttpTarget, o: { name: string; method?: string; path: fc.A
   };
 }
 
-/** The field sign-in body (server/http/field.ts keeps it private; mirrored here). */
-const FieldSignIn = z.strictObject({ code: z.string().trim().min(6).max(32) });
-
 export function httpPaths(t: HttpTarget): FuzzPath<HttpInput>[] {
   const at = (p: string) => fc.constant(p);
   const admin = () => t.asAdmin;
@@ -80,7 +77,7 @@ export function httpPaths(t: HttpTarget): FuzzPath<HttpInput>[] {
     jsonRoute(t, { name: 'POST /api/auth/session', path: at('/api/auth/session'), valid: VALID_BODIES.signIn, limitBytes: 4 * KB, schema: SignInRequest, headers: anonymous }),
     jsonRoute(t, { name: 'POST /api/auth/setup', path: at('/api/auth/setup'), valid: VALID_BODIES.setup, limitBytes: 4 * KB, schema: SetupRequest, headers: anonymous }),
     jsonRoute(t, { name: 'POST /api/auth/wall', path: at('/api/auth/wall'), valid: VALID_BODIES.wall, limitBytes: 4 * KB, schema: WallSignInRequest, headers: anonymous }),
-    jsonRoute(t, { name: 'POST /api/field/session', path: at('/api/field/session'), valid: VALID_BODIES.fieldCode, limitBytes: 4 * KB, schema: FieldSignIn, headers: anonymous }),
+    jsonRoute(t, { name: 'POST /api/field/session', path: at('/api/field/session'), valid: VALID_BODIES.fieldCode, limitBytes: 4 * KB, schema: FieldSignInRequest, headers: anonymous }),
     jsonRoute(t, { name: 'POST /api/admin/users', path: at('/api/admin/users'), valid: VALID_BODIES.createUser, limitBytes: 8 * KB, schema: CreateUserRequest, headers: admin }),
     jsonRoute(t, {
       name: 'PATCH /api/admin/users/:username',

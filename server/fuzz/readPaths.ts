@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import qs from 'qs';
-import { z } from 'zod';
 import type { Registry } from '../auth/registry.js';
+import { AuditQuery } from '../http/admin.js';
 import { ROUTES, type RouteId } from '../http/v1/routes.js';
 import type { FuzzPath } from './harness.js';
 import { send, type HttpInput, type HttpTarget } from './httpPaths.js';
@@ -99,9 +99,6 @@ export function adminDeletePath(t: HttpTarget & { readonly registry: Registry })
     send: (i) => send(t.url, i, t.asAdmin),
   };
 }
-
-/** The audit view's query (server/http/admin.ts keeps it private; mirrored here). */
-const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200) });
 
 /** GET /api/admin/audit with a limit that is no whole number from 1 to 2000. */
 export function auditPath(t: HttpTarget): FuzzPath<HttpInput & { pairs: Pairs }> {

@@ -7,7 +7,7 @@ import type { Registry } from '../auth/registry.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { parseBody } from './auth.js';
 
-const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200), source: z.enum(['access', 'change']).optional() });
+export const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200), source: z.enum(['access', 'change']).optional() });
 
 /** Accounts, tokens, trackers, team codes and the audit view: admins only (the route table says so). */
 export function createAdminRouter(deps: { registry: Registry; ledger: Ledger; routes: RouteEntry[] }): Router {

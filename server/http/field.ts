@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { parse as parseCookies } from 'cookie';
-import { z } from 'zod';
+import { FieldSignInRequest } from '../../shared/auth.js';
 import { FIELD_COOKIE } from '../auth/principal.js';
 import { declareRoutes, principalOf, type RouteEntry } from '../auth/guard.js';
 import type { RateLimits } from './rateLimit.js';
@@ -8,15 +8,6 @@ import { fieldStateFor } from '../live/fieldState.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Registry } from '../auth/registry.js';
 import { reject } from '../commands/validate.js';
-
-export { FIELD_COOKIE };
-const SignIn = z.strictObject({ code: z.string().trim().min(6).max(32) });
-
-/** The team signed in on this request's cookie, or null. */
-export function sessionTeam(registry: Registry, cookieHeader: string | undefined): string | null {
-  const token = parseCookies(cookieHeader ?? '')[FIELD_COOKIE];
-  return token ? registry.teamForSession(token) : null;
-}
 
 export interface FieldRouterDeps {
   ledger: Ledger;
@@ -34,7 +25,7 @@ export function createFieldRouter(deps: FieldRouterDeps): Router {
   const route = declareRoutes(router, '/api/field', deps.routes);
 
   route('post', '/session', 'public', deps.limits.signIn, (req, res) => {
-    const body = SignIn.safeParse(req.body);
+    const body = FieldSignInRequest.safeParse(req.body);
     if (!body.success) return res.status(400).json(reject('invalid', 'send {"code": "<team code>"}'));
     const teamId = deps.registry.teamForCode(body.data.code);
     const field = teamId ? fieldStateFor(deps.ledger.state, teamId, deps.now()) : null;

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import type { Server, Socket } from 'socket.io';
 import { can } from '../../shared/auth.js';
 import { COMMAND_NAMES } from '../../shared/commands.js';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js';
+import { HandshakeAuth, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { reject } from '../commands/validate.js';
 import type { Broadcaster } from './broadcaster.js';
@@ -15,13 +14,6 @@ import type { RateLimits } from '../http/rateLimit.js';
 type IO = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
-const HandshakeAuth = z.object({
-  role: z.enum(['wall', 'field']).optional(),
-  token: z.string().min(20).max(300).optional(),
-  lastSeq: z.number().int().min(0).optional(),
-  logId: z.string().max(64).optional(),
-  device: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).optional(),
-});
 
 /** Splits socket.io's argument list into payload and ack, whatever the client sent. */
 function splitArgs(args: unknown[]): { payload: unknown; ack: ((a: Ack) => void) | null } {
