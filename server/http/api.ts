@@ -87,6 +87,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   return router;
 }
 
+const sizeOf = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
+
 /**
  * Body-parser, path-decoding and other errors as the same JSON shape as every other rejection, for
  * every route of the app (app.ts mounts it last): never Express's HTML page with a stack trace.
@@ -97,7 +99,7 @@ export const apiErrors: ErrorRequestHandler = (err: { status?: number; statusCod
   const status = given && given >= 400 && given < 500 ? given : 500;
   const message =
     err.type === 'entity.too.large'
-      ? `request body too large (max ${err.limit ? `${Math.round(err.limit / 1024)} KB` : 'the limit'})`
+      ? `request body too large (max ${err.limit ? sizeOf(err.limit) : 'the limit'})`
       : err.type === 'entity.parse.failed'
         ? 'request body is not valid JSON'
         : status === 415

@@ -10,6 +10,7 @@ import { BadQuery, parseInput } from './query.js';
 import { exportEntities, getEntity, getState, listEntities } from './handlers/picture.js';
 import { entityEvents, events, getTimeline } from './handlers/history.js';
 import { importCellsHandler } from './handlers/importCells.js';
+import { apiErrors } from '../api.js';
 import { declareRoutes, type Access, type RouteEntry } from '../../auth/guard.js';
 
 export type { V1Deps } from './context.js';
@@ -72,11 +73,8 @@ export function createV1Router(deps: V1Deps & { routes?: RouteEntry[] }): Router
   return router;
 }
 
-const v1Errors: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
-  if (res.headersSent) return void res.destroy(); // a CSV stream that failed half-way: cut it so the client sees an error
-  if (err instanceof BadQuery) return void res.status(400).json(reject('invalid', err.message));
-  const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-  const message =
-    err.type === 'entity.too.large' ? `request body too large (max ${IMPORT_BODY_LIMIT})` : err.type === 'entity.parse.failed' ? 'request body is not valid JSON' : status === 500 ? 'internal error' : (err.message ?? 'bad request');
-  res.status(status).json(reject(status === 500 ? 'internal' : 'invalid', message));
+/** Bad queries are ours; everything else (bodies, encodings, a CSV cut half-way) is the app's one JSON error handler. */
+const v1Errors: ErrorRequestHandler = (err, req, res, next) => {
+  if (err instanceof BadQuery && !res.headersSent) return void res.status(400).json(reject('invalid', err.message));
+  apiErrors(err, req, res, next);
 };
