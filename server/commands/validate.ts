@@ -12,7 +12,7 @@ export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(Commands, name);
 }
 
-function toIssues(error: z.ZodError): Issue[] {
+export function toIssues(error: z.ZodError): Issue[] {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
 }
 

@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { parse as parseCookies } from 'cookie';
 import type { z } from 'zod';
 import { SetupRequest, SignInRequest, WallSignInRequest } from '../../shared/auth.js';
-import { reject } from '../commands/validate.js';
+import { reject, toIssues } from '../commands/validate.js';
 import { SESSION_TTL_MS } from '../auth/accounts.js';
 import type { SetupGate } from '../auth/bootstrap.js';
 import { declareRoutes, principalOf, sendRejection, type RouteEntry } from '../auth/guard.js';
@@ -22,7 +22,7 @@ export interface AuthRouterDeps {
 export function parseBody<S extends z.ZodType>(schema: S, req: Request, res: Response): z.infer<S> | null {
   const r = schema.safeParse(req.body);
   if (r.success) return r.data;
-  const issues = r.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+  const issues = toIssues(r.error);
   sendRejection(res, reject('invalid', `invalid request: ${issues[0]?.path}: ${issues[0]?.message}`, issues));
   return null;
 }
