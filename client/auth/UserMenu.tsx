@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from './session.js';
+import { UserIdentity } from './UserBadge.js';
 
 /**
  * Who is signed in, as a compact header menu (the console's header is full): the name and role
@@ -11,12 +12,7 @@ export function UserMenu({ adminLink = false }: { adminLink?: boolean }) {
   return (
     <details className="menu user-menu" data-testid="user-menu">
       <summary className="btn user-badge" aria-label={`${t('auth.signedInAs')}: ${me.displayName || me.id}`}>
-        <span className="user-name" data-testid="user-name" title={me.id}>
-          {me.displayName || me.id}
-        </span>
-        <span className="user-role" data-testid="user-role">
-          {t(`role.${me.role}`)}
-        </span>
+        <UserIdentity />
       </summary>
       <div className="menu-body user-menu-body">
         {adminLink && (
