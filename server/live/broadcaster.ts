@@ -38,7 +38,7 @@ export class Broadcaster {
   private readonly history: ChangeHistory;
   private readonly snapshots = new SnapshotCache();
   private readonly wallSnapshots = new SnapshotCache();
-  /** The cells' static part, served over HTTP (server/http/live.ts) and named in every snapshot. */
+  /** The cells' static part, served over HTTP (server/http/api.ts) and named in every snapshot. */
   readonly catalog: CellCatalogCache;
   private readonly fieldPushes: FieldPushes;
   private joiners: { socket: LiveSocket; lastSeq: number | undefined; view: View }[] = [];
@@ -90,8 +90,9 @@ export class Broadcaster {
       const delta = buildDelta(this.ledger.state, changes, this.broadcastSeq, toSeq, now);
       // A grid import changed outlines or names: clients fetch the new catalog before this delta.
       if (changes.ids.cells.size && this.catalog.noteChanged(changes.ids.cells)) delta.catalog = this.catalog.version();
-      this.io.to(LIVE_ROOM).emit('state:delta', delta);
-      if (this.io.sockets.adapter.rooms.get(WALL_ROOM)?.size) this.io.to(WALL_ROOM).emit('state:delta', redactDelta(delta));
+      // Each room's delta is encoded once for all its sockets; an empty room costs nothing.
+      if (this.occupied(LIVE_ROOM)) this.io.to(LIVE_ROOM).emit('state:delta', delta);
+      if (this.occupied(WALL_ROOM)) this.io.to(WALL_ROOM).emit('state:delta', redactDelta(delta));
       this.history.push(this.broadcastSeq, toSeq, changes);
       this.broadcastSeq = toSeq;
       this.lastSentAt = now;
@@ -112,6 +113,10 @@ export class Broadcaster {
     }
   }
 
+  private occupied(room: string): boolean {
+    return !!this.io.sockets.adapter.rooms.get(room)?.size;
+  }
+
   /** Tells each signed-in team whose team or tasks changed (a fix alone less often: see FieldPushes). */
   private sendFieldStates(changes: ChangeSet, now: number): void {
     const named = new Map<string, FieldReason>();
@@ -121,8 +126,7 @@ export class Broadcaster {
       if (teamId) named.set(teamId, 'task');
       for (const earlier of this.fieldPushes.teamsShowing(id)) named.set(earlier, 'task');
     }
-    const rooms = this.io.sockets.adapter.rooms;
-    const due = this.fieldPushes.due(this.ledger.state, named, now, (teamId) => !!rooms.get(fieldRoom(teamId))?.size);
+    const due = this.fieldPushes.due(this.ledger.state, named, now, (teamId) => this.occupied(fieldRoom(teamId)));
     for (const [teamId, field] of due) this.io.to(fieldRoom(teamId)).emit('field:state', field);
   }
 
