@@ -94,6 +94,19 @@ export function createApp(deps: AppDeps): App {
   const broadcaster = new Broadcaster(io, deps.ledger, { tickMs: deps.tickMs, now });
   const live = attachLive({ io, ledger: deps.ledger, broadcaster, log: deps.log, registry, limits, recheckMs: deps.recheckMs });
 
+  // Public files (the built client, the basemap) and the tracker protocols, which authenticate the
+  // device from what it sends, come before sessions are looked up: a map loading tiles or a page its
+  // chunks spends no one's per-principal budget and no registry lookups.
+  for (const [mount, router] of Object.entries(deps.deviceRouters ?? {})) {
+    routes.push({ method: 'post', path: mount, access: 'device' });
+    app.use(mount, router);
+  }
+  for (const [mount, router] of Object.entries(deps.routers ?? {})) {
+    routes.push({ method: 'get', path: mount, access: 'public' });
+    app.use(mount, router);
+  }
+  if (deps.clientDir) serveClient(app, deps.clientDir);
+
   // Who is calling, once per request: the phone API reads only the field cookie (or a device token).
   app.use((req, res, next) => {
     const fieldOnly = req.path.startsWith('/api/field');
@@ -107,15 +120,6 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/field', createFieldRouter({ ledger: deps.ledger, registry, now, limits, routes, secureCookies }));
   app.use('/api/v1', createV1Router({ ledger: deps.ledger, now, version: deps.version, routes })); // before /api, whose 404 would catch it
   app.use('/api', createApiRouter({ ledger: deps.ledger, version: deps.version, startedAt, now, routes, catalog: broadcaster.catalog, clientCount: () => io.engine.clientsCount }));
-  for (const [mount, router] of Object.entries(deps.deviceRouters ?? {})) {
-    routes.push({ method: 'post', path: mount, access: 'device' });
-    app.use(mount, router);
-  }
-  for (const [mount, router] of Object.entries(deps.routers ?? {})) {
-    routes.push({ method: 'get', path: mount, access: 'public' });
-    app.use(mount, router);
-  }
-  if (deps.clientDir) serveClient(app, deps.clientDir);
   app.use(apiErrors);
   broadcaster.start();
 
