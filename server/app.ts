@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
 import type { Ledger } from './ledger/ledger.js';
 import { Broadcaster } from './live/broadcaster.js';
+import type { ReaderOptions } from './live/readers.js';
 import { attachLive } from './live/connection.js';
 import { apiErrors, createApiRouter } from './http/api.js';
 import { securityHeaders } from './http/security.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** How often open sockets re-check their credential. @default 30 s */
   recheckMs?: number;
+  /** When a live screen whose receipts lag is dropped from the broadcast. @default 5 s */
+  readers?: ReaderOptions;
   /** Tracker protocol routers by mount path: they authenticate the device themselves. */
   deviceRouters?: Record<string, Router>;
   /** Origins a custom basemap loads from, allowed by the Content-Security-Policy. */
@@ -91,7 +94,7 @@ export function createApp(deps: AppDeps): App {
     } as unknown as typeof r;
   });
 
-  const broadcaster = new Broadcaster(io, deps.ledger, { tickMs: deps.tickMs, now });
+  const broadcaster = new Broadcaster(io, deps.ledger, { tickMs: deps.tickMs, now, readers: deps.readers });
   const live = attachLive({ io, ledger: deps.ledger, broadcaster, log: deps.log, registry, limits, recheckMs: deps.recheckMs });
 
   // Public files (the built client, the basemap) and the tracker protocols, which authenticate the

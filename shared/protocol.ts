@@ -78,8 +78,21 @@ export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
 export type AckFn = (ack: Ack) => void;
 
+/**
+ * A live client's receipt: the last seq it has applied. Sent about once a second while it reads
+ * (no callback needed). The server stops sending deltas to a screen whose receipts fall more than a
+ * few seconds behind what it was sent, and resyncs it (catch-up or snapshot) once it has read the
+ * backlog; a client that never sends receipts is never dropped.
+ */
+export const LiveAck = z.object({ seq: z.number().int().min(0) }).strict();
+export type LiveAck = z.infer<typeof LiveAck>;
+/** The event a live client sends its receipts with. */
+export const LIVE_ACK = 'live:ack';
+
 export type ClientToServerEvents = {
   [N in CommandName]: (payload: z.input<(typeof Commands)[N]>, ack: AckFn) => void;
+} & {
+  'live:ack': (receipt: LiveAck, ack?: AckFn) => void;
 };
 
 /** A checkpoint near a field team, for its tally form. */

@@ -8,7 +8,7 @@ import { DeltaCache, EntityIndex } from './frames.js';
 import { Histogram } from './histogram.js';
 import { Reporters } from './reporters.js';
 import { PhaseHistograms, Reports, WallTracker } from './tracker.js';
-import { RawWall, RealWall, type WallContext } from './walls.js';
+import { RECEIPT_EVERY_MS, RawWall, RealWall, type WallContext } from './walls.js';
 
 const send = (m: LoadMessage) => process.send?.(m);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -184,6 +184,11 @@ class Generator {
 
     this.active = true;
     this.scheduleEvents();
+    // Receipts also go out when nothing arrives (a wall the server took out of the broadcast).
+    const receipts = setInterval(() => {
+      const now = Date.now();
+      for (const w of [...this.raw, ...this.joiners, ...this.real, ...this.realJoiners]) w.confirm(now);
+    }, RECEIPT_EVERY_MS);
     for (let p = 0; p < plan.phases.length; p++) {
       const ph = plan.phases[p]!;
       this.phase = p;
@@ -205,6 +210,7 @@ class Generator {
     }
     this.active = false;
     await sleep(plan.drainMs);
+    clearInterval(receipts);
     if (plan.joinStorm) {
       const j = this.joiners;
       log(`joiners: ${j.length}, with a picture ${j.filter((w) => w.mapAt).length}, messages ${j.reduce((n, w) => n + w.client.messages, 0)}, bytes ${j.reduce((n, w) => n + w.client.bytes, 0)}`);

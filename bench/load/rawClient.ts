@@ -72,6 +72,11 @@ export class RawClient {
     this.ws.send(`42${this.prefix}${id}${JSON.stringify([event, payload])}`);
   }
 
+  /** Emits `event` without an ack. */
+  emit(event: string, payload: unknown): void {
+    this.ws.send(`42${this.prefix}${JSON.stringify([event, payload])}`);
+  }
+
   /** Stops reading from the socket: the server's writes back up (a slow consumer). */
   pause(): void {
     this.ws.pause();

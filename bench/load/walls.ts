@@ -20,6 +20,9 @@ export interface WallContext {
   naiveSkipState?: boolean;
 }
 
+/** Like the wall page (client/live/socket.ts): confirm the applied seq at most once a second, on receipt or by timer. */
+export const RECEIPT_EVERY_MS = 1000;
+
 /** One screen of the wall, played by a raw client: it reads frame headers and counts deliveries. */
 export class RawWall {
   readonly client: RawClient;
@@ -35,6 +38,7 @@ export class RawWall {
   resyncedBySnapshot = false;
   /** Size of the first picture it was sent (snapshot or full state), bytes. */
   firstSnapshotBytes = 0;
+  private lastReceiptAt = 0;
 
   constructor(
     private readonly ctx: WallContext,
@@ -72,6 +76,14 @@ export class RawWall {
     }
     // Live again once it shows a report made after it resumed reading.
     if (this.resumedAt && !this.caughtUpAt && t.latestSentShown >= this.resumedAt) this.caughtUpAt = at;
+    this.confirm(at);
+  }
+
+  /** Sends a receipt for the seq it has read (ours only; the baseline has no such event). Called on frames and by a timer. */
+  confirm(now: number): void {
+    if (this.ctx.design !== 'ours' || this.tracker.seq < 0 || now - this.lastReceiptAt < RECEIPT_EVERY_MS) return;
+    this.lastReceiptAt = now;
+    this.client.emit('live:ack', { seq: this.tracker.seq });
   }
 }
 
@@ -86,6 +98,7 @@ export class RealWall {
   readonly startedAt = Date.now();
   mapAt = 0;
   state: WallState | null = null;
+  private lastReceiptAt = 0;
   naive: { teams: Record<string, Team>; cells: Record<string, Cell>; checkpoints: Record<string, Checkpoint> } | null = null;
 
   constructor(
@@ -120,6 +133,14 @@ export class RealWall {
     this.state = applySnapshot(s);
     this.tracker.snapshot(s.seq, at);
     this.mapAt ||= at;
+    this.confirm(at);
+  }
+
+  /** As the wall page does: the seq its reducer has applied, at most once a second. */
+  confirm(now: number): void {
+    if (!this.state || now - this.lastReceiptAt < RECEIPT_EVERY_MS) return;
+    this.lastReceiptAt = now;
+    this.socket.emit('live:ack', { seq: this.state.seq });
   }
 
   private onDelta(d: Delta): void {
@@ -131,6 +152,7 @@ export class RealWall {
     this.state = applyDelta(this.state, d);
     const del = deliveriesOf(d, this.ctx.index);
     for (let i = 0; i < del.entities.length; i++) this.tracker.deliver(del.entities[i]!, del.versions[i]!, at);
+    this.confirm(at);
   }
 
   private onUpdate(kind: 'teams' | 'cells' | 'checkpoints', entity: { id: string }): void {

@@ -113,3 +113,44 @@ test('revoking the wall token signs the open wall out at once', async () => {
   await until(() => store.getView().status === 'signedOut', 'the sign-out');
   expect(connection.socket.connected).toBe(false);
 });
+
+test('confirms the seq it applied; frozen for a while, it is dropped by the server and brought up to date once it has read its backlog', async () => {
+  await server.stop();
+  server = await startTestServer({ stallMs: 200 });
+  const store = new PictureStore();
+  connection = connectLive(store, { device: 'wall', url: server.url, reconnectionDelayMs: 50, resyncDelayMs: 20, token: server.commanderToken, ackEveryMs: 50 });
+  await until(() => store.getView().status === 'connected', 'the connection');
+  await server.tick();
+  await until(() => store.getView().picture !== null, 'the snapshot');
+  const { socket } = connection;
+  const receipts: number[] = [];
+  socket.onAnyOutgoing((event: string, r: { seq: number }) => event === 'live:ack' && receipts.push(r.seq));
+  await moveTeam(114.31);
+  await server.tick();
+  await until(() => receipts.at(-1) === store.seq && store.seq === server.ledger.state.seq, 'a receipt for the applied seq');
+
+  // The page freezes: messages arrive but wait, unread, while the receipt timer repeats the old seq.
+  const listeners = socket.listeners('state:delta');
+  socket.off('state:delta');
+  const backlog: unknown[] = [];
+  socket.on('state:delta', (d) => backlog.push(d));
+  await moveTeam(114.32);
+  await server.tick();
+  await new Promise((r) => setTimeout(r, 300));
+  await moveTeam(114.33);
+  await server.tick(); // the server drops us after this broadcast
+  await moveTeam(114.34);
+  await server.tick();
+  expect(server.app.broadcaster.readerStats.dropped).toBe(1);
+  expect(backlog).toHaveLength(2);
+
+  // It reads its backlog, confirms it, and is served what it missed.
+  socket.off('state:delta');
+  for (const l of listeners) socket.on('state:delta', l as (d: unknown) => void);
+  for (const d of backlog) for (const l of listeners) (l as (d: unknown) => void)(d);
+  await until(() => server.app.broadcaster.readerStats.resumed === 1, 'the server to take it back');
+  await server.tick();
+  await until(() => store.getView().picture?.teams.t1?.position?.[0] === 114.34, 'what it missed');
+  expect(store.seq).toBe(server.ledger.state.seq);
+  expect(store.getView().status).toBe('connected');
+});

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../shared/protocol.js';
+import { LIVE_ACK, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '../../shared/protocol.js';
 import type { PictureStore } from './pictureStore.js';
 import { createCatalogFeed, fetchCatalog } from '../../shared/catalogFeed.js';
 
@@ -21,6 +21,8 @@ export interface LiveOptions {
   token?: string;
   /** Pause before trying again after the server refused the handshake for another reason than the session. @default 5000 */
   refusedRetryMs?: number;
+  /** How often we confirm the seq we have applied (`live:ack`), so a server can tell we keep up. @default 1000 */
+  ackEveryMs?: number;
 }
 
 /** Handshake refusals that no retry can cure: the session is gone or its role may not see the picture. */
@@ -38,7 +40,7 @@ export interface LiveConnection {
  * After a gap we reconnect with `lastSeq: 0`, which gets a whole snapshot: simple and never wrong.
  */
 export function connectLive(store: PictureStore, options: LiveOptions): LiveConnection {
-  const { device, offlineAfterFailures = 3, resyncDelayMs = 500, url, reconnectionDelayMs = 1000, token, refusedRetryMs = 5000 } = options;
+  const { device, offlineAfterFailures = 3, resyncDelayMs = 500, url, reconnectionDelayMs = 1000, token, refusedRetryMs = 5000, ackEveryMs = 1000 } = options;
   let resync = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -107,6 +109,18 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
   socket.on('state:snapshot', (wire) => feed.snapshot(wire));
   socket.on('state:delta', (wire) => feed.delta(wire));
 
+  // Receipts: on the heels of what we read (timers are throttled in a background tab, events are
+  // not), and on a timer for when nothing arrives because the server took us out of the broadcast.
+  let lastAckAt = 0;
+  const confirm = () => {
+    if (!socket.connected || store.getView().picture === null || Date.now() - lastAckAt < ackEveryMs) return;
+    lastAckAt = Date.now();
+    socket.emit(LIVE_ACK, { seq: store.seq });
+  };
+  socket.on('state:snapshot', confirm);
+  socket.on('state:delta', confirm);
+  const ackTimer = setInterval(confirm, ackEveryMs);
+
   const onOffline = () => store.getView().status !== 'signedOut' && store.setStatus('offline');
   globalThis.window?.addEventListener('offline', onOffline);
 
@@ -114,6 +128,7 @@ export function connectLive(store: PictureStore, options: LiveOptions): LiveConn
     socket,
     close() {
       clearTimeout(timer);
+      clearInterval(ackTimer);
       globalThis.window?.removeEventListener('offline', onOffline);
       socket.disconnect();
     },

@@ -9,7 +9,7 @@ import { createIngestRouters } from '../ingest/ingest.js';
 import { importCells } from '../exchange/importCells.js';
 import { fuzzPath, type FuzzPath, type PathStats } from './harness.js';
 import { KNOWN_BUGS } from './knownBugs.js';
-import { commandSocketPaths, openSockets, unknownEventPath, type FuzzSockets } from './socketPaths.js';
+import { commandSocketPaths, openSockets, receiptPath, unknownEventPath, type FuzzSockets } from './socketPaths.js';
 import { httpPaths, type HttpTarget } from './httpPaths.js';
 import { osmandPath, owntracksPath, type TrackerTarget } from './trackerPaths.js';
 import { adminDeletePath, auditPath, v1EntityPath, v1QueryPath } from './readPaths.js';
@@ -51,6 +51,7 @@ const runner = <I,>(p: FuzzPath<I>) => ({ name: p.name, run: (n: number) => fuzz
 const PATHS = [
   ...commandSocketPaths(() => sockets, { phantomIds: PHANTOM_IDS }).map(runner),
   runner(unknownEventPath(() => sockets)),
+  runner(receiptPath(() => sockets)),
   runner(handshakePath(target)),
   ...httpPaths(target).map(runner),
   runner(v1QueryPath(target)),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { io as connect, type Socket } from 'socket.io-client';
 import { COMMAND_NAMES, Commands, FIELD_COMMANDS, type CommandName } from '../../shared/commands.js';
+import { LIVE_ACK, LiveAck } from '../../shared/protocol.js';
 import { CALL_TIMEOUT_MS, type FuzzPath } from './harness.js';
 import { depthOf, malformed, PROTO_KEYS, replaceAt, type Json } from './mutate.js';
 import { VALID_COMMANDS } from './valid.js';
@@ -106,7 +107,7 @@ const NEAR_MISSES = ['position:reports', 'Position:report', 'position:report ', 
 
 /** Events that are not commands: typos, server-to-client names, prototype keys, arbitrary strings. */
 export function unknownEventPath(sockets: () => FuzzSockets): FuzzPath<SocketInput> {
-  const name = fc.oneof(fc.constantFrom(...NEAR_MISSES), fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 40 })).filter((n) => !RESERVED.has(n) && !COMMAND_NAMES.includes(n as CommandName));
+  const name = fc.oneof(fc.constantFrom(...NEAR_MISSES), fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 40 })).filter((n) => !RESERVED.has(n) && n !== LIVE_ACK && !COMMAND_NAMES.includes(n as CommandName));
   return {
     name: 'socket <unknown event>',
     arb: fc.tuple(name, argsFor(VALID_COMMANDS['position:report'], { phantomIds: false }), fc.boolean()).map(([event, a, asField]) => ({ event, ...a, asField })),
@@ -115,3 +116,16 @@ export function unknownEventPath(sockets: () => FuzzSockets): FuzzPath<SocketInp
     send: async (i) => ({ via: 'ack', ack: await emit(i.asField ? sockets().field : sockets().commander, i) }),
   };
 }
+
+/** `live:ack` receipts: malformed seqs and payloads, from a live screen and from a phone (which is not one). */
+export function receiptPath(sockets: () => FuzzSockets): FuzzPath<SocketInput> {
+  const valid = fc.record({ seq: fc.nat(10) }) as fc.Arbitrary<Json>;
+  return {
+    name: `socket ${LIVE_ACK}`,
+    arb: fc.tuple(argsFor(valid, { phantomIds: false }), fc.boolean()).map(([a, asField]) => ({ event: LIVE_ACK, ...a, asField })),
+    kinds: (i) => [...i.kinds, ...(i.asField ? ['asFieldTeam'] : [])],
+    accepts: (i) => !i.asField && LiveAck.safeParse(wire(i.args[0])).success,
+    send: async (i) => ({ via: 'ack', ack: await emit(i.asField ? sockets().field : sockets().commander, i) }),
+  };
+}
+

@@ -5,9 +5,12 @@ import { isEmpty, type ChangeSet } from '../state/changes.js';
 import { FieldPushes, type FieldPushOptions, type FieldReason } from './fieldPushes.js';
 import { buildDelta } from './delta.js';
 import { ChangeHistory } from './history.js';
-import { SnapshotCache } from './snapshotCache.js';
-import { redactDelta, redactState } from './redact.js';
+import { redactDelta } from './redact.js';
+import { JoinServer, type Joiner, type View } from './joins.js';
 import { CellCatalogCache } from './catalog.js';
+import { LiveReaders, type ReaderOptions } from './readers.js';
+import { reject } from '../commands/validate.js';
+import type { Ack } from '../../shared/protocol.js';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -15,9 +18,9 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 export const LIVE_ROOM = 'live';
 /** Walls get the aggregate picture (see redact.ts). */
 export const WALL_ROOM = 'live:wall';
-/** What a live client may see: everything, or a wall's aggregate picture. */
-export type View = 'full' | 'wall';
+export type { View } from './joins.js';
 const fieldRoom = (teamId: string) => `team:${teamId}`;
+const roomOf = (view: View) => (view === 'wall' ? WALL_ROOM : LIVE_ROOM);
 
 export interface BroadcasterOptions {
   /** Coalescing window. @default 50 */
@@ -26,6 +29,8 @@ export interface BroadcasterOptions {
   heartbeatMs?: number;
   /** When a team's phone hears a fix that changed nothing else (its phone shows its own GPS); see FieldPushes. */
   field?: FieldPushOptions;
+  /** When a screen that stopped reading is dropped from the broadcast (see readers.ts). */
+  readers?: ReaderOptions;
   now?: () => number;
 }
 
@@ -36,12 +41,15 @@ export interface BroadcasterOptions {
  */
 export class Broadcaster {
   private readonly history: ChangeHistory;
-  private readonly snapshots = new SnapshotCache();
-  private readonly wallSnapshots = new SnapshotCache();
+  private readonly joins: JoinServer;
   /** The cells' static part, served over HTTP (server/http/api.ts) and named in every snapshot. */
   readonly catalog: CellCatalogCache;
   private readonly fieldPushes: FieldPushes;
-  private joiners: { socket: LiveSocket; lastSeq: number | undefined; view: View }[] = [];
+  private joiners: Joiner[] = [];
+  private readonly readers: LiveReaders<{ socket: LiveSocket; view: View }>;
+  private lastStallCheck = 0;
+  /** Screens taken out of the broadcast for not reading, and served again once they did. */
+  readonly readerStats = { dropped: 0, resumed: 0 };
   private fieldJoiners: { socket: LiveSocket; teamId: string }[] = [];
   private broadcastSeq: number;
   private lastSentAt = 0;
@@ -56,8 +64,10 @@ export class Broadcaster {
     this.now = opts.now ?? Date.now;
     this.broadcastSeq = ledger.state.seq;
     this.history = new ChangeHistory(ledger.state.seq);
+    this.readers = new LiveReaders(ledger.state.seq, opts.readers);
     this.fieldPushes = new FieldPushes(opts.field);
     this.catalog = new CellCatalogCache(() => ledger.state);
+    this.joins = new JoinServer(ledger, this.history, this.catalog);
     ledger.takeChanges();
   }
 
@@ -73,6 +83,22 @@ export class Broadcaster {
   /** Queues a client; it gets its snapshot or catch-up at the next tick. */
   join(socket: LiveSocket, lastSeq: number | undefined, view: View = 'full'): void {
     this.joiners.push({ socket, lastSeq, view });
+    socket.once('disconnect', () => this.readers.remove(socket.id));
+  }
+
+  /**
+   * A live screen's receipt (`live:ack`): the last seq it applied. Drops nothing by itself; a
+   * screen that was dropped for not reading is served again once it has read what it was sent.
+   */
+  ack(socket: LiveSocket, seq: number): Ack {
+    const res = this.readers.ack(socket.id, seq);
+    if (res.kind === 'unknown') return reject('invalid', 'this socket is not receiving the live picture');
+    if (res.kind === 'ahead') return reject('invalid', `seq ${seq} was never sent to this socket (last sent: ${res.sentSeq})`);
+    if (res.kind === 'resume') {
+      this.readerStats.resumed++;
+      this.joiners.push({ socket, lastSeq: res.reader.ackedSeq, view: res.reader.item.view });
+    }
+    return { ok: true, seq: this.broadcastSeq, duplicate: false };
   }
 
   /** Queues a field team's phone; it gets its team and tasks at the next tick, then on every change. */
@@ -96,13 +122,19 @@ export class Broadcaster {
       this.history.push(this.broadcastSeq, toSeq, changes);
       this.broadcastSeq = toSeq;
       this.lastSentAt = now;
+      this.readers.broadcast(toSeq, now);
     } else if (now - this.lastSentAt >= (this.opts.heartbeatMs ?? 1000)) {
       this.io.to([LIVE_ROOM, WALL_ROOM]).emit('state:delta', { fromSeq: toSeq, toSeq, serverTime: now });
       this.lastSentAt = now;
+      this.readers.broadcast(toSeq, now);
     }
+    if (now - this.lastStallCheck >= this.readers.checkEveryMs) this.dropStalled(now);
     const joiners = this.joiners;
     this.joiners = [];
-    for (const j of joiners) if (j.socket.connected) this.serveJoiner(j.socket, j.lastSeq, j.view, now);
+    this.joins.serve(joiners, now, ({ socket, view }) => {
+      void socket.join(roomOf(view));
+      this.readers.served(socket.id, { socket, view }, this.ledger.state.seq);
+    });
     const fieldJoiners = this.fieldJoiners;
     this.fieldJoiners = [];
     for (const { socket, teamId } of fieldJoiners) {
@@ -130,31 +162,12 @@ export class Broadcaster {
     for (const [teamId, field] of due) this.io.to(fieldRoom(teamId)).emit('field:state', field);
   }
 
-  private serveJoiner(socket: LiveSocket, lastSeq: number | undefined, view: View, now: number): void {
-    const state = this.ledger.state;
-    // A catch-up delta larger than a fifth of the picture costs more than a fresh snapshot.
-    const entityCount = Object.keys(state.cells).length + Object.keys(state.teams).length + Object.keys(state.checkpoints).length;
-    const missed =
-      lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq ? this.history.since(lastSeq, Math.max(100, entityCount / 5)) : null;
-    if (missed) {
-      const delta = buildDelta(state, missed, lastSeq!, state.seq, now);
-      // The joiner's catalog may predate changes in the missed range: always name the current one.
-      if (missed.ids.cells.size) delta.catalog = this.catalog.version();
-      socket.emit('state:delta', view === 'wall' ? redactDelta(delta) : delta);
-    } else {
-      // Encoded once per seq for all joiners (see SnapshotCache) and written on the engine.io socket,
-      // so it is queued in order with every other packet. `wsPreEncodedFrame` is the option
-      // socket.io's own broadcasts pass (socket.io-adapter `_encode`); engine.io's types omit it.
-      const snapshot = view === 'wall' ? this.wallSnapshot(now) : this.snapshots.encode(state, now, this.ledger.store.logId, { version: this.catalog.version(), variant: 'full' });
-      socket.conn.write(snapshot.packet, { wsPreEncodedFrame: snapshot.frame } as { compress?: boolean });
+  /** Takes screens that stopped reading out of the broadcast, so nothing more queues up for them. */
+  private dropStalled(now: number): void {
+    this.lastStallCheck = now;
+    for (const r of this.readers.dropStalled(now)) {
+      this.readerStats.dropped++;
+      void r.item.socket.leave(roomOf(r.item.view));
     }
-    void socket.join(view === 'wall' ? WALL_ROOM : LIVE_ROOM);
-  }
-
-  /** The wall's snapshot: redacted once per seq (entities memoized), then cached like the full one. */
-  private wallSnapshot(now: number) {
-    const state = this.ledger.state;
-    const cached = this.wallSnapshots.peek(state.seq, now);
-    return cached ?? this.wallSnapshots.encode(redactState(state), now, this.ledger.store.logId, { version: this.catalog.version(), variant: 'wall' });
   }
 }

@@ -1,7 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import { can } from '../../shared/auth.js';
 import { COMMAND_NAMES } from '../../shared/commands.js';
-import { HandshakeAuth, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol.js';
+import { HandshakeAuth, LIVE_ACK, LiveAck, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { reject } from '../commands/validate.js';
 import type { Broadcaster } from './broadcaster.js';
@@ -62,7 +62,7 @@ export function attachLive(deps: LiveDeps): { close(): void } {
   io.on('connection', (socket: LiveSocket) => {
     const { principal, lastSeq } = socket.data as SocketData;
     for (const room of principal.rooms) void socket.join(room);
-    const known = new Set<string>(COMMAND_NAMES);
+    const known = new Set<string>([...COMMAND_NAMES, LIVE_ACK]);
     for (const name of COMMAND_NAMES) {
       socket.on(name, (...args: unknown[]) => {
         const { payload, ack } = splitArgs(args);
@@ -83,6 +83,14 @@ export function attachLive(deps: LiveDeps): { close(): void } {
           );
       });
     }
+    // Receipts are not commands: no ledger, no rate limit (one a second per screen, O(1) each).
+    socket.on(LIVE_ACK, (...args: unknown[]) => {
+      const { payload, ack } = splitArgs(args);
+      const receipt = LiveAck.safeParse(payload);
+      if (!receipt.success) return ack?.(reject('invalid', `invalid receipt: ${receipt.error.issues[0]?.message ?? 'bad'}`));
+      const answer = broadcaster.ack(socket, receipt.data.seq); // before `ack?.`: it would skip its argument
+      ack?.(answer);
+    });
     socket.onAny((event: string, ...args: unknown[]) => {
       if (known.has(event)) return;
       splitArgs(args).ack?.(reject('unknown_event', `unknown event ${event}`));

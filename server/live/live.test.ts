@@ -134,7 +134,11 @@ describe('live protocol', () => {
     const other = await server.client({ lastSeq: 8, logId: 'another-log' });
     await server.tick();
     expect(same.received.map((r) => r.kind)).toEqual(['delta']);
-    expect(other.received.map((r) => r.kind)).toEqual(['snapshot']);
+    // A snapshot of this log (the one encoded within the last second) and what changed since it.
+    expect(other.received.map((r) => r.kind)).toEqual(['snapshot', 'delta']);
+    const [fresh, rest] = other.received;
+    expect(fresh?.kind === 'snapshot' && fresh.msg.logId).toBe(server.store.logId);
+    expect(rest?.msg).toMatchObject({ fromSeq: fresh?.kind === 'snapshot' ? fresh.msg.seq : -1, toSeq: server.ledger.state.seq });
   });
 
   test('a bad handshake is refused with a reason', async () => {

@@ -2,14 +2,25 @@ import type { PictureState } from '../../shared/protocol.js';
 import { liveOf, type CatalogRef } from '../../shared/catalog.js';
 import type { Cell } from '../../shared/entities.js';
 
-/** A `state:snapshot` event encoded once, for every joiner of a tick. */
-export interface EncodedSnapshot {
-  seq: number;
-  serverTime: number;
-  /** The Socket.IO packet text for the default namespace (`2["state:snapshot",{…}]`), as engine.io writes it. */
+/** A Socket.IO event encoded once, to be written as-is to many sockets (see `writeEncoded`). */
+export interface EncodedEvent {
+  /** The Socket.IO packet text for the default namespace (`2["event",{…}]`), as engine.io writes it. */
   packet: string;
   /** The same packet as a finished WebSocket frame (header, payload): written as-is to every websocket. */
   frame: [Buffer, Buffer];
+}
+
+/** A `state:snapshot` event encoded once, for every joiner of a tick (and of the next second: see `latest`). */
+export interface EncodedSnapshot extends EncodedEvent {
+  seq: number;
+  serverTime: number;
+}
+
+/** Encodes an event without binary parts once, as `socket.emit` would for each socket. */
+export function encodeEvent(event: string, payload: unknown): EncodedEvent {
+  const packet = `2${JSON.stringify([event, payload])}`;
+  const bytes = Buffer.from(`4${packet}`);
+  return { packet, frame: [textFrameHeader(bytes.length), bytes] };
 }
 
 /** Keys of the picture that hold entities by id; each entity object is replaced, never mutated, when it changes. */
@@ -51,6 +62,12 @@ export class SnapshotCache {
   peek(seq: number, serverTime: number): EncodedSnapshot | null {
     const last = this.last;
     return last && last.seq === seq && serverTime - last.serverTime < this.maxAgeMs ? last : null;
+  }
+
+  /** The last packet built, whatever its seq, while it is fresh enough; a joiner gets it plus what changed since. */
+  latest(serverTime: number): EncodedSnapshot | null {
+    const last = this.last;
+    return last && serverTime - last.serverTime < this.maxAgeMs ? last : null;
   }
 
   /** The wire snapshot: cells carry their live part only, completed by the catalog `catalog` names. */

@@ -30,6 +30,8 @@ export interface TestServerOptions {
   firstRun?: boolean;
   /** How often open sockets re-check their credentials. */
   recheckMs?: number;
+  /** When a screen whose receipts lag is dropped from the broadcast. */
+  stallMs?: number;
   /** @default silent */
   log?: Logger;
 }
@@ -48,7 +50,7 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   let setupCode = '';
   const printed = pino({ level: 'warn' }, { write: (line: string) => void (setupCode = /setup code: (\S+)"/.exec(line)?.[1] ?? setupCode) });
   const setup = opts.firstRun ? await prepareFirstAdmin(registry, {}, printed) : undefined;
-  const app: App = createApp({ ledger, registry, setup, log: opts.log ?? pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000, deviceRouters: routers, rateLimits, recheckMs: opts.recheckMs });
+  const app: App = createApp({ ledger, registry, setup, log: opts.log ?? pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000, deviceRouters: routers, rateLimits, recheckMs: opts.recheckMs, readers: opts.stallMs === undefined ? undefined : { stallMs: opts.stallMs } });
   /** A commander's token: what tests use unless they test who may do what. */
   const commanderToken = registry.tokens.issue({ kind: 'service', role: 'commander', label: 'tests', createdBy: 'test' }).token;
   /** Headers for HTTP calls as a commander. */

@@ -1,0 +1,67 @@
+// Joiners within a second share one encoded snapshot and are brought up to date by a catch-up delta,
+// over real sockets against a real server (test-driven ticks).
+import { afterEach, expect, test } from 'vitest';
+import type { WireDelta, WireSnapshot } from '../../shared/catalog.js';
+import { applyDelta, applySnapshot } from '../../client/state/picture.js';
+import { position, rid } from '../testing/fixtures.js';
+import { startTestServer, type TestClient } from '../testing/liveServer.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+afterEach(async () => server?.stop());
+
+async function move(lng: number): Promise<number> {
+  const ack = await server.ledger.submit('position:report', { ...position('t1', lng, 30.57, Date.now()), reportId: rid() }, 'device:test');
+  if (!ack.ok) throw new Error(ack.error.message);
+  return ack.seq;
+}
+
+/** The picture a client ends with after applying everything it received (cells' live part: the catalog is not joined here). */
+function pictureOf(c: TestClient) {
+  const [first, ...rest] = c.received;
+  if (first?.kind !== 'snapshot') throw new Error('no snapshot first');
+  let state = applySnapshot(first.msg as unknown as Parameters<typeof applySnapshot>[0]);
+  for (const r of rest) state = applyDelta(state, r.msg as unknown as Parameters<typeof applyDelta>[1]);
+  return state;
+}
+
+test('a joiner within a second of the last snapshot gets that snapshot and a catch-up, and ends at the same picture', async () => {
+  server = await startTestServer();
+  const a = await server.client();
+  await server.tick();
+  const snapA = a.received[0]!.msg as WireSnapshot;
+  const s9 = await move(114.31);
+  await server.tick();
+  const s10 = await move(114.32);
+  const b = await server.client();
+  await server.tick();
+  expect(b.received.map((r) => r.kind)).toEqual(['snapshot', 'delta']);
+  const [snapB, catchUp] = b.received.map((r) => r.msg) as [WireSnapshot, WireDelta];
+  expect(snapB.seq).toBe(snapA.seq); // the same encoding…
+  expect(snapB.serverTime).toBe(snapA.serverTime);
+  expect(catchUp).toMatchObject({ fromSeq: snapA.seq, toSeq: s10 }); // …and what changed since
+  expect(catchUp.teams?.map((t) => t.position)).toEqual([[114.32, 30.57]]);
+  expect(s9).toBeLessThan(s10);
+  // Both go on from the same seq and show the same picture.
+  await move(114.33);
+  await server.tick();
+  const pa = pictureOf(a);
+  const pb = pictureOf(b);
+  expect(pb.seq).toBe(server.ledger.state.seq);
+  expect(pb.seq).toBe(pa.seq);
+  expect(pb.teams).toEqual(pa.teams);
+  expect(pb.teams.t1?.position).toEqual([114.33, 30.57]);
+});
+
+test('after a second, a joiner gets a snapshot encoded afresh at the current seq', async () => {
+  server = await startTestServer();
+  const a = await server.client();
+  await server.tick();
+  await move(114.31);
+  await server.tick();
+  await new Promise((r) => setTimeout(r, 1050));
+  const b = await server.client();
+  await server.tick();
+  expect(b.received.map((r) => r.kind)).toEqual(['snapshot']);
+  expect((b.received[0]!.msg as WireSnapshot).seq).toBe(server.ledger.state.seq);
+  expect((b.received[0]!.msg as WireSnapshot).seq).toBeGreaterThan((a.received[0]!.msg as WireSnapshot).seq);
+});
