@@ -125,6 +125,8 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', createApiRouter({ ledger: deps.ledger, version: deps.version, startedAt, now, routes, catalog: broadcaster.catalog, clientCount: () => io.engine.clientsCount }));
   app.use(apiErrors);
   broadcaster.start();
+  // The catalog's bodies are gzipped before the first screen asks, not in the middle of a join storm.
+  setImmediate(() => broadcaster.catalog.warm());
 
   return {
     server,

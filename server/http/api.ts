@@ -6,6 +6,9 @@ import { declareRoutes, mayCommand, principalOf, type RouteEntry } from '../auth
 import { redactState } from '../live/redact.js';
 import type { CellCatalogCache } from '../live/catalog.js';
 import zlib from 'node:zlib';
+import { promisify } from 'node:util';
+
+const gunzip = promisify(zlib.gunzip);
 
 export interface ApiDeps {
   ledger: Ledger;
@@ -55,16 +58,20 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   // Versioned by content, so a browser may keep it for good; a wall only ever gets the wall variant.
-  route('get', '/live/catalog/:version/:variant.json', 'live:read', (req, res) => {
+  route('get', '/live/catalog/:version/:variant.json', 'live:read', async (req, res, next) => {
     const variant = req.params.variant;
     if (variant !== 'full' && variant !== 'wall') return res.status(404).json(reject('unknown_entity', 'variant: full or wall'));
     if (variant === 'full' && principalOf(res).role === 'wall') return res.status(403).json(reject('forbidden', 'a wall gets the wall catalog'));
     const current = deps.catalog.version();
     if (req.params.version !== current) return res.status(404).set('Cache-Control', 'no-store').json(reject('unknown_entity', `catalog ${req.params.version} is not current (${current}): reload the picture`));
-    const body = deps.catalog.body(variant);
-    res.set({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'private, max-age=31536000, immutable', ETag: `"${current}-${variant}"`, Vary: 'Accept-Encoding' });
-    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return res.set('Content-Encoding', 'gzip').send(body);
-    res.send(zlib.gunzipSync(body));
+    try {
+      const body = await deps.catalog.body(variant);
+      res.set({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'private, max-age=31536000, immutable', ETag: `"${current}-${variant}"`, Vary: 'Accept-Encoding' });
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return res.set('Content-Encoding', 'gzip').send(body);
+      res.send(await gunzip(body));
+    } catch (err) {
+      next(err);
+    }
   });
 
   // Same pipeline as the socket: parse → persist → ack. 200 only once the report is durable.

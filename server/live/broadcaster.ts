@@ -29,6 +29,8 @@ export interface BroadcasterOptions {
   heartbeatMs?: number;
   /** When a team's phone hears a fix that changed nothing else (its phone shows its own GPS); see FieldPushes. */
   field?: FieldPushOptions;
+  /** Time a tick may spend serving joiners (see joins.ts). @default 15 */
+  joinBudgetMs?: number;
   /** When a screen that stopped reading is dropped from the broadcast (see readers.ts). */
   readers?: ReaderOptions;
   now?: () => number;
@@ -67,7 +69,7 @@ export class Broadcaster {
     this.readers = new LiveReaders(ledger.state.seq, opts.readers);
     this.fieldPushes = new FieldPushes(opts.field);
     this.catalog = new CellCatalogCache(() => ledger.state);
-    this.joins = new JoinServer(ledger, this.history, this.catalog);
+    this.joins = new JoinServer(ledger, this.history, this.catalog, opts.joinBudgetMs);
     ledger.takeChanges();
   }
 
@@ -115,7 +117,10 @@ export class Broadcaster {
     if (!isEmpty(changes)) {
       const delta = buildDelta(this.ledger.state, changes, this.broadcastSeq, toSeq, now);
       // A grid import changed outlines or names: clients fetch the new catalog before this delta.
-      if (changes.ids.cells.size && this.catalog.noteChanged(changes.ids.cells)) delta.catalog = this.catalog.version();
+      if (changes.ids.cells.size && this.catalog.noteChanged(changes.ids.cells)) {
+        delta.catalog = this.catalog.version();
+        this.catalog.warm();
+      }
       // Each room's delta is encoded once for all its sockets; an empty room costs nothing.
       if (this.occupied(LIVE_ROOM)) this.io.to(LIVE_ROOM).emit('state:delta', delta);
       if (this.occupied(WALL_ROOM)) this.io.to(WALL_ROOM).emit('state:delta', redactDelta(delta));
@@ -131,10 +136,11 @@ export class Broadcaster {
     if (now - this.lastStallCheck >= this.readers.checkEveryMs) this.dropStalled(now);
     const joiners = this.joiners;
     this.joiners = [];
-    this.joins.serve(joiners, now, ({ socket, view }) => {
+    const waiting = this.joins.serve(joiners, now, ({ socket, view }) => {
       void socket.join(roomOf(view));
       this.readers.served(socket.id, { socket, view }, this.ledger.state.seq);
     });
+    this.joiners = waiting.length ? [...waiting, ...this.joiners] : this.joiners;
     const fieldJoiners = this.fieldJoiners;
     this.fieldJoiners = [];
     for (const { socket, teamId } of fieldJoiners) {

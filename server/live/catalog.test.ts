@@ -27,11 +27,11 @@ describe('the cell catalog', () => {
     expect(ca.version()).toBe(before);
   });
 
-  test('a changed outline, name or grid worker, an added or removed cell gives a new version and new bodies', () => {
+  test('a changed outline, name or grid worker, an added or removed cell gives a new version and new bodies', async () => {
     const state = createState();
     const cache = new CellCatalogCache(() => state);
     const v1 = cache.version();
-    const body1 = read(cache.body('full'));
+    const body1 = read(await cache.body('full'));
     expect(body1.version).toBe(v1);
     expect(body1.cells.map((c) => c.id).sort()).toEqual(Object.keys(state.cells).sort());
     expect(body1.cells[0]).not.toHaveProperty('counts');
@@ -39,21 +39,21 @@ describe('the cell catalog', () => {
     expect(cache.noteChanged(['c1'])).toBe(true);
     const v2 = cache.version();
     expect(v2).not.toBe(v1);
-    expect(read(cache.body('full')).cells.find((c) => c.id === 'c1')?.communityName).toBe('新社区');
+    expect(read(await cache.body('full')).cells.find((c) => c.id === 'c1')?.communityName).toBe('新社区');
     // Re-importing identical content (new objects, same values) keeps the version.
     state.cells.c2 = structuredClone(state.cells.c2!);
     expect(cache.noteChanged(['c2'])).toBe(false);
     expect(cache.version()).toBe(v2);
     delete state.cells.c3;
     expect(cache.noteChanged(['c3'])).toBe(true);
-    expect(read(cache.body('full')).cells.map((c) => c.id)).not.toContain('c3');
+    expect(read(await cache.body('full')).cells.map((c) => c.id)).not.toContain('c3');
   });
 
-  test('the wall variant names no grid worker and keeps every outline', () => {
+  test('the wall variant names no grid worker and keeps every outline', async () => {
     const state = createState();
     const cache = new CellCatalogCache(() => state);
-    const full = read(cache.body('full'));
-    const wall = read(cache.body('wall'));
+    const full = read(await cache.body('full'));
+    const wall = read(await cache.body('wall'));
     expect(wall.version).toBe(full.version);
     expect(wall.cells.map((c) => c.gridWorker)).toEqual(full.cells.map(() => ({ name: HIDDEN })));
     expect(wall.cells.map((c) => c.polygon)).toEqual(full.cells.map((c) => c.polygon));

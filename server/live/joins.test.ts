@@ -65,3 +65,28 @@ test('after a second, a joiner gets a snapshot encoded afresh at the current seq
   expect((b.received[0]!.msg as WireSnapshot).seq).toBe(server.ledger.state.seq);
   expect((b.received[0]!.msg as WireSnapshot).seq).toBeGreaterThan((a.received[0]!.msg as WireSnapshot).seq);
 });
+
+test('a tick serves joiners for at most its budget and leaves the rest, in order, for the next one', async () => {
+  const { JoinServer } = await import('./joins.js');
+  const { ChangeHistory } = await import('./history.js');
+  const { CellCatalogCache } = await import('./catalog.js');
+  const { createSeed } = await import('../testing/fixtures.js');
+  const { emptyState } = await import('../../shared/protocol.js');
+  const state = emptyState();
+  for (const c of createSeed().cells) state.cells[c.id] = c;
+  state.seq = 5;
+  const ledger = { state, store: { logId: 'log-1' } } as unknown as ConstructorParameters<typeof JoinServer>[0];
+  const writes: string[] = [];
+  // Each write takes 3 ms, as a 1.4 MB snapshot into the kernel can.
+  const socket = (name: string) => ({ name, connected: true, conn: { write: () => { writes.push(name); const until = performance.now() + 3; while (performance.now() < until); } } });
+  const joiners = ['a', 'b', 'c', 'd', 'e'].map((n) => ({ socket: socket(n), lastSeq: undefined, view: 'full' as const })) as unknown as Parameters<InstanceType<typeof JoinServer>['serve']>[0];
+  const joins = new JoinServer(ledger, new ChangeHistory(5), new CellCatalogCache(() => state), 5);
+  const served: string[] = [];
+  const name = (j: { socket: unknown }) => (j.socket as { name: string }).name;
+  let left = joins.serve(joiners, 1000, (j) => served.push(name(j)));
+  expect(served.length).toBeGreaterThanOrEqual(1);
+  expect(served.length).toBeLessThan(5);
+  while (left.length) left = joins.serve(left, 1010, (j) => served.push(name(j)));
+  expect(served).toEqual(['a', 'b', 'c', 'd', 'e']);
+  expect(writes).toEqual(['a', 'b', 'c', 'd', 'e']);
+});

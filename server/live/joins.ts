@@ -27,7 +27,10 @@ export interface Joiner {
  *   under load the seq moves every tick, so a joiner gets the snapshot encoded within the last
  *   second (whatever its seq) followed by the catch-up from that seq. A join storm encodes about
  *   one snapshot per second instead of one per tick.
- * Catch-ups are encoded once per tick for every joiner that needs the same one.
+ * Catch-ups are encoded once per tick for every joiner that needs the same one. Writing a 1.4 MB
+ * snapshot costs the server ~1–5 ms per joiner (mostly the kernel's copy), so a tick serves joiners
+ * for at most `budgetMs` and leaves the rest for the next tick: a storm of 100 joins a second no
+ * longer holds the event loop for one long tick.
  */
 export class JoinServer {
   private readonly snapshots = new SnapshotCache();
@@ -39,22 +42,29 @@ export class JoinServer {
     private readonly ledger: Ledger,
     private readonly history: ChangeHistory,
     private readonly catalog: CellCatalogCache,
+    /** Time a tick may spend serving joiners; at least one is served per tick. @default 15 */
+    private readonly budgetMs = 15,
   ) {}
 
-  /** Serves one tick's joiners (the broadcast for this tick has gone out). */
-  serve(joiners: readonly Joiner[], now: number, served: (j: Joiner) => void): void {
+  /** Serves one tick's joiners (the broadcast for this tick has gone out); returns those left for the next tick. */
+  serve(joiners: readonly Joiner[], now: number, served: (j: Joiner) => void): Joiner[] {
     this.catchUps = new Map();
-    for (const j of joiners) {
+    const limit = joiners.length ? this.catchUpLimit() : 0;
+    const started = performance.now();
+    let i = 0;
+    for (; i < joiners.length; i++) {
+      const j = joiners[i]!;
       if (!j.socket.connected) continue;
-      this.serveOne(j, now);
+      if (i > 0 && performance.now() - started > this.budgetMs) break;
+      this.serveOne(j, now, limit);
       served(j);
     }
     this.catchUps.clear();
+    return joiners.slice(i);
   }
 
-  private serveOne({ socket, lastSeq, view }: Joiner, now: number): void {
+  private serveOne({ socket, lastSeq, view }: Joiner, now: number, limit: number): void {
     const state = this.ledger.state;
-    const limit = this.catchUpLimit();
     const missed = lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq ? this.history.since(lastSeq, limit) : null;
     if (missed) return write(socket, this.catchUp(view, lastSeq!, missed, now));
     const cache = view === 'wall' ? this.wallSnapshots : this.snapshots;
@@ -68,7 +78,7 @@ export class JoinServer {
     write(socket, this.snapshot(view, now));
   }
 
-  /** A catch-up delta larger than a fifth of the picture costs more than a fresh snapshot. */
+  /** A catch-up delta larger than a fifth of the picture costs more than a fresh snapshot. Once per tick: it lists 5,000 keys. */
   private catchUpLimit(): number {
     const s = this.ledger.state;
     return Math.max(100, (Object.keys(s.cells).length + Object.keys(s.teams).length + Object.keys(s.checkpoints).length) / 5);
