@@ -110,4 +110,36 @@ describe('ledger', () => {
     expect(ack).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(ledger.state.teams.t1?.position).toEqual([114.3, 30.56]);
   });
+
+  test('under a steady stream, group commits start at most every commitIntervalMs, and every report is acknowledged after its commit', async () => {
+    const tmp = createTempStore();
+    cleanups.push(tmp.cleanup);
+    const starts: number[] = [];
+    const committed = new Set<number>();
+    const append = tmp.store.append.bind(tmp.store);
+    tmp.store.append = async (events) => {
+      starts.push(performance.now());
+      const seqs = await append(events);
+      seqs.forEach((s) => committed.add(s));
+      return seqs;
+    };
+    const ledger = new Ledger({ store: tmp.store, now: () => T0 + 10_000, commitIntervalMs: 20 });
+    await seedLedger(ledger, createSeed(), T0);
+    starts.length = 0;
+    const acks: Promise<void>[] = [];
+    for (let i = 0; i < 60; i++) {
+      acks.push(
+        ledger.submit('position:report', { ...position('t1', 114.3 + i / 1000, 30.57, T0 + 1 + i), reportId: rid() }, 'device:phone').then((a) => {
+          expect(a.ok && committed.has(a.seq)).toBe(true);
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await Promise.all(acks);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(17.5); // timers fire to the millisecond; a wait under 1 ms is not taken
+    // ~120 ms of reports in commits 20 ms apart: far fewer commits than reports.
+    expect(starts.length).toBeLessThan(20);
+    expect(ledger.state.teams.t1?.position?.[0]).toBeCloseTo(114.359);
+  });
 });
