@@ -2,25 +2,31 @@ import type { PictureState } from '../../shared/protocol.js';
 import { liveOf, type CatalogRef } from '../../shared/catalog.js';
 import type { Cell } from '../../shared/entities.js';
 
-/** A Socket.IO event encoded once, to be written as-is to many sockets (see `writeEncoded`). */
+/** A Socket.IO event encoded once, to be written as-is to many sockets. */
 export interface EncodedEvent {
   /** The Socket.IO packet text for the default namespace (`2["event",{…}]`), as engine.io writes it. */
   packet: string;
-  /** The same packet as a finished WebSocket frame (header, payload): written as-is to every websocket. */
-  frame: [Buffer, Buffer];
+  /** The same packet as a finished WebSocket frame ([header, payload], or both in one buffer): written as-is to every websocket. */
+  frame: [Buffer, Buffer] | [Buffer];
 }
 
 /** A `state:snapshot` event encoded once, for every joiner of a tick (and of the next second: see `latest`). */
 export interface EncodedSnapshot extends EncodedEvent {
+  frame: [Buffer, Buffer];
   seq: number;
   serverTime: number;
 }
 
-/** Encodes an event without binary parts once, as `socket.emit` would for each socket. */
-export function encodeEvent(event: string, payload: unknown): EncodedEvent {
+/**
+ * Encodes an event without binary parts once, as `socket.emit` would for each socket. `oneBuffer`:
+ * header and payload in one buffer (one copy per encode, one `write` per socket; for small frames
+ * written to many sockets).
+ */
+export function encodeEvent(event: string, payload: unknown, opts: { oneBuffer?: boolean } = {}): EncodedEvent {
   const packet = `2${JSON.stringify([event, payload])}`;
   const bytes = Buffer.from(`4${packet}`);
-  return { packet, frame: [textFrameHeader(bytes.length), bytes] };
+  const header = textFrameHeader(bytes.length);
+  return { packet, frame: opts.oneBuffer ? [Buffer.concat([header, bytes])] : [header, bytes] };
 }
 
 /** Keys of the picture that hold entities by id; each entity object is replaced, never mutated, when it changes. */
