@@ -29,6 +29,8 @@ export interface BenchTokens {
 
 /** Server child → orchestrator. */
 export type ServerMessage =
+  /** Answer to a `gc` request: memory right after a full collection (live JS objects and the buffers they hold). */
+  | { type: 'memory'; label: string; at: number; liveMb: number; rssMb: number }
   | { type: 'ready'; port: number; sessions: Record<string, string>; tokens: BenchTokens | null; seq: number; loadMs: number }
   /** Pushed every second: event-loop delay over the last second (ms) and memory. */
   | {

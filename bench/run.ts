@@ -97,7 +97,7 @@ for (const name of names) {
       if (args.walls) spec.plan.rawWalls = Number(args.walls);
       log(`${name} ${design} rep ${rep}/${reps} (load ${loadAverage()[0]})`);
       const profileFile = args.profile ? path.join(outDir, `${name}-${design}-${rep}.cpuprofile`) : undefined;
-      const record = await runOnce({ design, rep, serverBundle: bundles.server, loadBundle: bundles.load, server: spec.server, plan: spec.plan, profileFile });
+      const record = await runOnce({ design, rep, serverBundle: bundles.server, loadBundle: bundles.load, server: spec.server, plan: spec.plan, profileFile, gcAtMarks: spec.gcAtMarks });
       for (const l of record.logs) log(`  ${design}: ${l}`);
       const evaluation = scenario.evaluate(record, ctx);
       log(`  → ${fmt(evaluation)}`);

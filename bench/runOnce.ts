@@ -25,6 +25,8 @@ export interface RunRecord {
   serverStats: ServerStats[];
   result: LoadResult | null;
   logs: string[];
+  /** Live memory after the full GCs asked for at `gcAtMarks`, by mark. */
+  memory: Extract<ServerMessage, { type: 'memory' }>[];
   /** Why the run was cut short, if it was. */
   aborted?: string;
 }
@@ -36,6 +38,8 @@ export interface RunSpec {
   loadBundle: string;
   server: Omit<ServerConfig, 'design' | 'dataDir'> & { dataDir?: string };
   plan: Omit<LoadPlan, 'design' | 'url' | 'sessions' | 'tokens'>;
+  /** Generator marks at which the server runs a full GC and reports its live memory (see RunRecord.memory). */
+  gcAtMarks?: string[];
   /** Kill the run when the server's RSS passes this. @default 3072 */
   maxRssMb?: number;
   /** Write a CPU profile of the server over the measured phases to this file. */
@@ -97,14 +101,19 @@ export async function runOnce(spec: RunSpec): Promise<RunRecord> {
     serverStats: [],
     result: null,
     logs: [],
+    memory: [],
   };
   const config: ServerConfig = { ...spec.server, design: spec.design, dataDir };
   const t0 = performance.now();
-  const server = pinned(SERVER_CORE, [...SERVER_NODE_ARGS, spec.serverBundle, JSON.stringify(config)]);
+  // --expose-gc: only for the full collections a scenario asks for at its marks (gcAtMarks).
+  const server = pinned(SERVER_CORE, ['--expose-gc', ...SERVER_NODE_ARGS, spec.serverBundle, JSON.stringify(config)]);
   let load: ChildProcess | null = null;
   const sampler = startSampler(server.pid!, () => load?.pid ?? null);
   record.samples = sampler.samples;
-  server.on('message', (m: ServerMessage) => void (m.type === 'stats' && record.serverStats.push(m)));
+  server.on('message', (m: ServerMessage) => {
+    if (m.type === 'stats') record.serverStats.push(m);
+    if (m.type === 'memory') record.memory.push(m);
+  });
   try {
     const ready = await waitFor(server, (m) => ((m as ServerMessage).type === 'ready' ? (m as Extract<ServerMessage, { type: 'ready' }>) : undefined), 120_000, 'server');
     record.startMs = performance.now() - t0;
@@ -114,6 +123,7 @@ export async function runOnce(spec: RunSpec): Promise<RunRecord> {
     const measured = plan.phases.filter((p) => p.measured !== false).map((p) => p.name);
     load.on('message', (m: LoadMessage) => {
       if (m.type === 'mark') record.marks.push({ name: m.name, at: m.at });
+      if (m.type === 'mark' && spec.gcAtMarks?.includes(m.name)) server.send({ type: 'gc', label: m.name });
       if (spec.profileFile && m.type === 'mark' && m.name === `start:${measured[0]}`) server.send({ type: 'profile-start' });
       if (spec.profileFile && m.type === 'mark' && m.name === `end:${measured.at(-1)}`) server.send({ type: 'profile-stop', file: spec.profileFile });
       if (m.type === 'log') record.logs.push(m.text);

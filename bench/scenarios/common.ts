@@ -30,7 +30,15 @@ export interface Scenario {
   name: string;
   /** @default ['ours', 'naive'] */
   designs?: Design[];
-  spec(design: Design, ctx: ScenarioContext): { server: Omit<ServerConfig, 'design' | 'dataDir'>; plan: Omit<LoadPlan, 'design' | 'url' | 'sessions' | 'tokens'> };
+  spec(
+    design: Design,
+    ctx: ScenarioContext,
+  ): {
+    server: Omit<ServerConfig, 'design' | 'dataDir'>;
+    plan: Omit<LoadPlan, 'design' | 'url' | 'sessions' | 'tokens'>;
+    /** Generator marks (e.g. `end:before`) at which the server runs a full GC and reports its live memory. */
+    gcAtMarks?: string[];
+  };
   evaluate(r: RunRecord, ctx: ScenarioContext): Evaluation;
 }
 

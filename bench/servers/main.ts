@@ -109,5 +109,14 @@ function profile(m: { type?: string; file?: string }): void {
   }
 }
 
-process.on('message', (m: { type?: string; file?: string }) => (m.type === 'stop' ? void stop() : profile(m)));
+/** A full collection on the orchestrator's request, then the memory still in use: what a slow consumer really costs. */
+function collect(label: string): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return;
+  gc();
+  const mem = process.memoryUsage();
+  send({ type: 'memory', label, at: Date.now(), liveMb: (mem.heapUsed + mem.external) / 2 ** 20, rssMb: mem.rss / 2 ** 20 });
+}
+
+process.on('message', (m: { type?: string; file?: string; label?: string }) => (m.type === 'stop' ? void stop() : m.type === 'gc' ? collect(m.label ?? '') : profile(m)));
 process.on('disconnect', () => process.exit(0));
