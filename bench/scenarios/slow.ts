@@ -6,9 +6,9 @@ import { integrity } from './w.js';
  * Target 4: at W, 10 % of the walls stop reading their socket for 10 s (quick: 4 s), then read again.
  * Server memory growth, two ways: RSS (highest while they are stalled or catching up − just before;
  * it includes wherever V8's GC sawtooth happens to be, ±30 MB at W) and live memory (heap in use +
- * buffers right after a full GC the server runs at the end of `before`, of `stalled` and of `after`:
- * what the slow walls really hold). Healthy walls' p99 while the others stall is compared with their
- * p99 just before.
+ * buffers right after a full GC the server runs at the end of `warmup`, of `stalled` and of `after`:
+ * what the slow walls really hold). The collections' pauses stay out of the two phases whose p99s are
+ * compared: healthy walls' p99 while the others stall against their p99 just before.
  */
 export const slowScenario: Scenario = {
   name: 'slow',
@@ -26,7 +26,7 @@ export const slowScenario: Scenario = {
         slow: { share: 0.1, atMs: warm + before, forMs: stall },
         drainMs: 3000,
       },
-      gcAtMarks: ['end:before', 'end:stalled', 'end:after'],
+      gcAtMarks: ['end:warmup', 'end:stalled', 'end:after'],
     };
   },
   evaluate(r): Evaluation {
@@ -65,10 +65,10 @@ export const slowScenario: Scenario = {
   },
 };
 
-/** Live memory after a full GC at the end of the stall and of the catch-up, over the same just before the stall. */
+/** Live memory after a full GC at the end of the stall and of the catch-up, over the same before the walls stall. */
 function liveGrowth(r: Parameters<Scenario['evaluate']>[0]): number | null {
   const at = (label: string) => r.memory.find((m) => m.label === label)?.liveMb;
-  const before = at('end:before');
+  const before = at('end:warmup');
   const later = [at('end:stalled'), at('end:after')].filter((v): v is number => v !== undefined);
   return before === undefined || !later.length ? null : Math.max(...later) - before;
 }
