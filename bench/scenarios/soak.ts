@@ -28,6 +28,10 @@ function halfKnee(dir: string): { multiplier: number; source: string } | null {
  * phases (quick: 5 s). RSS slope by least squares after the first phase; p99 drift = last phase vs first measured
  * (the issue's measure: two single-minute p99s, so one noisy minute decides it) and, beside it, the drift of the
  * least-squares line through every minute's p99 (its value at the last minute against the first).
+ * RSS at W swings by ~180 MB with V8's GC, so two 10-minute runs gave −2.1 and +3.6 MB/min: the
+ * server also runs a full GC at the end of every minute and reports what is still live, and the
+ * slope of that (`liveSlopeMbPerMin`) is what tells a leak from the sawtooth. One ~50 ms pause a
+ * minute touches the slowest 0.1 % of a minute's reports, not its p99.
  */
 export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: string; resultsDir: string }): void } = {
   name: 'soak',
@@ -48,6 +52,7 @@ export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: 
     return {
       server: base.server,
       plan: { ...base.plan, phases: [wPhase('warmup', ctx.quick ? 3000 : 30_000, settings.multiplier, false), ...Array.from({ length: n }, (_, i) => wPhase(`m${i + 1}`, phaseMs, settings.multiplier))] },
+      gcAtMarks: Array.from({ length: n }, (_, i) => `end:m${i + 1}`),
     };
   },
   evaluate(r): Evaluation {
@@ -66,6 +71,9 @@ export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: 
         multiplier: settings.multiplier,
         minutes: (to - from) / 60_000,
         rssSlopeMbPerMin: slope(pts),
+        liveSlopeMbPerMin: slope(r.memory.map((m) => [(m.at - from) / 60_000, m.liveMb] as [number, number])),
+        liveFirstMb: r.memory[0]?.liveMb ?? null,
+        liveLastMb: r.memory.at(-1)?.liveMb ?? null,
         rssStartMb: pts[0]?.[1] ?? null,
         rssEndMb: pts.at(-1)?.[1] ?? null,
         p99FirstMs: first.latency.p99,
