@@ -47,6 +47,8 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     /** Override the number of raw walls (for trying the harness on a small scale; targets assume 498 + 2). */
     walls: { type: 'string' },
+    /** Our server's broadcast tick, ms (to measure the latency/CPU trade-off). @default the server's 50 */
+    'tick-ms': { type: 'string' },
   },
 });
 
@@ -95,6 +97,7 @@ for (const name of names) {
     for (const design of designs) {
       const spec = scenario.spec(design, ctx);
       if (args.walls) spec.plan.rawWalls = Number(args.walls);
+      if (args['tick-ms']) spec.server.tickMs = Number(args['tick-ms']);
       log(`${name} ${design} rep ${rep}/${reps} (load ${loadAverage()[0]})`);
       const profileFile = args.profile ? path.join(outDir, `${name}-${design}-${rep}.cpuprofile`) : undefined;
       const record = await runOnce({ design, rep, serverBundle: bundles.server, loadBundle: bundles.load, server: spec.server, plan: spec.plan, profileFile, gcAtMarks: spec.gcAtMarks });
