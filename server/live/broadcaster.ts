@@ -7,7 +7,7 @@ import { buildDelta } from './delta.js';
 import { ChangeHistory } from './history.js';
 import { redactDelta } from './redact.js';
 import { JoinServer, type Joiner, type View } from './joins.js';
-import { encodeEvent, type EncodedEvent } from './snapshotCache.js';
+import { encodeEvent, writeEncoded, type EncodedEvent } from './snapshotCache.js';
 import { CellCatalogCache } from './catalog.js';
 import { LiveReaders, type ReaderOptions } from './readers.js';
 import { reject } from '../commands/validate.js';
@@ -163,7 +163,10 @@ export class Broadcaster {
   private toRoom(room: string, e: EncodedEvent): void {
     const ids = this.io.sockets.adapter.rooms.get(room);
     if (!ids) return;
-    for (const id of ids) this.io.sockets.sockets.get(id)?.conn.write(e.packet, { wsPreEncodedFrame: e.frame } as { compress?: boolean });
+    for (const id of ids) {
+      const socket = this.io.sockets.sockets.get(id);
+      if (socket) writeEncoded(socket, e);
+    }
   }
 
   private occupied(room: string): boolean {

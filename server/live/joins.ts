@@ -6,7 +6,7 @@ import type { CellCatalogCache } from './catalog.js';
 import { buildDelta } from './delta.js';
 import type { ChangeHistory } from './history.js';
 import { redactDelta, redactState } from './redact.js';
-import { encodeEvent, SnapshotCache, type EncodedEvent, type EncodedSnapshot } from './snapshotCache.js';
+import { encodeEvent, SnapshotCache, writeEncoded, type EncodedEvent, type EncodedSnapshot } from './snapshotCache.js';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 /** What a live client may see: everything, or a wall's aggregate picture (redact.ts). */
@@ -66,16 +66,16 @@ export class JoinServer {
   private serveOne({ socket, lastSeq, view }: Joiner, now: number, limit: number): void {
     const state = this.ledger.state;
     const missed = lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq ? this.history.since(lastSeq, limit) : null;
-    if (missed) return write(socket, this.catchUp(view, lastSeq!, missed, now));
+    if (missed) return writeEncoded(socket, this.catchUp(view, lastSeq!, missed, now));
     const cache = view === 'wall' ? this.wallSnapshots : this.snapshots;
     const recent = cache.latest(now);
     const since = recent && recent.seq <= state.seq ? this.history.since(recent.seq, limit) : null;
     if (recent && since) {
-      write(socket, recent);
-      if (recent.seq < state.seq) write(socket, this.catchUp(view, recent.seq, since, now));
+      writeEncoded(socket, recent);
+      if (recent.seq < state.seq) writeEncoded(socket, this.catchUp(view, recent.seq, since, now));
       return;
     }
-    write(socket, this.snapshot(view, now));
+    writeEncoded(socket, this.snapshot(view, now));
   }
 
   /** A catch-up delta larger than a fifth of the picture costs more than a fresh snapshot. Once per tick: it lists 5,000 keys. */
@@ -105,13 +105,4 @@ export class JoinServer {
     // The wall's picture is redacted once per seq (entities memoized), then cached like the full one.
     return this.wallSnapshots.peek(state.seq, now) ?? this.wallSnapshots.encode(redactState(state), now, logId, { version, variant: 'wall' });
   }
-}
-
-/**
- * Writes a pre-encoded event on the engine.io socket, so it is queued in order with every other
- * packet. `wsPreEncodedFrame` is the option socket.io's own broadcasts pass (socket.io-adapter
- * `_encode`); engine.io's types omit it.
- */
-function write(socket: LiveSocket, e: EncodedEvent): void {
-  socket.conn.write(e.packet, { wsPreEncodedFrame: e.frame } as { compress?: boolean });
 }

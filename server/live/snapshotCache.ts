@@ -18,6 +18,15 @@ export interface EncodedSnapshot extends EncodedEvent {
 }
 
 /**
+ * Writes a pre-encoded event on a socket's engine.io connection, so it is queued in order with
+ * every other packet. `wsPreEncodedFrame` is the option socket.io's own broadcasts pass
+ * (socket.io-adapter `_encode`); engine.io's types omit it.
+ */
+export function writeEncoded(socket: { conn: { write(data: string, opts: { compress?: boolean }): unknown } }, e: EncodedEvent): void {
+  socket.conn.write(e.packet, { wsPreEncodedFrame: e.frame } as { compress?: boolean });
+}
+
+/**
  * Encodes an event without binary parts once, as `socket.emit` would for each socket. `oneBuffer`:
  * header and payload in one buffer (one copy per encode, one `write` per socket; for small frames
  * written to many sockets).
