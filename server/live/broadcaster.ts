@@ -137,13 +137,11 @@ export class Broadcaster {
       this.readers.broadcast(toSeq, now);
     }
     if (now - this.lastStallCheck >= this.readers.checkEveryMs) this.dropStalled(now);
-    const joiners = this.joiners;
-    this.joiners = [];
-    const waiting = this.joins.serve(joiners, now, ({ socket, view }) => {
+    // Those past the tick's budget wait, in order, for the next one (nothing joins during a tick).
+    this.joiners = this.joins.serve(this.joiners, now, ({ socket, view }) => {
       void socket.join(roomOf(view));
       this.readers.served(socket.id, { socket, view }, this.ledger.state.seq);
     });
-    this.joiners = waiting.length ? [...waiting, ...this.joiners] : this.joiners;
     const fieldJoiners = this.fieldJoiners;
     this.fieldJoiners = [];
     for (const { socket, teamId } of fieldJoiners) {
