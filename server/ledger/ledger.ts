@@ -144,7 +144,7 @@ export class Ledger {
     const wait = this.lastFlushAt + (this.opts.commitIntervalMs ?? 10) - performance.now();
     this.flushing = new Promise<void>((done) => {
       const go = () => void this.flush().finally(done);
-      // setImmediate either way: commands arriving in the same turn of the event loop share the commit.
+      // Without a wait, still after this turn of the event loop: commands arriving in it share the commit.
       if (wait > 1) setTimeout(go, wait);
       else setImmediate(go);
     }).then(() => {
