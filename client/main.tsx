@@ -1,6 +1,7 @@
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuthGate } from './auth/AuthGate.js';
+import type { GatedPage } from './auth/access.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { initI18n } from './i18n/i18n.js';
 import './styles/wall.css';
@@ -19,35 +20,12 @@ const AdminPage = lazy(() => import('./admin/AdminPage.js').then((m) => ({ defau
 function route(pathname: string): ReactNode {
   switch (pathname.replace(/\/+$/, '') || '/') {
     case '/':
-      return (
-        <ErrorBoundary reloadAfterMs={15_000}>
-          <AuthGate page="wall">
-            <Suspense fallback={null}>
-              <WallPage />
-            </Suspense>
-          </AuthGate>
-        </ErrorBoundary>
-      );
+      // An unattended wall reloads itself after a crash.
+      return gated('wall', <WallPage />, 15_000);
     case '/console':
-      return (
-        <ErrorBoundary>
-          <AuthGate page="console">
-            <Suspense fallback={null}>
-              <ConsolePage />
-            </Suspense>
-          </AuthGate>
-        </ErrorBoundary>
-      );
+      return gated('console', <ConsolePage />);
     case '/admin':
-      return (
-        <ErrorBoundary>
-          <AuthGate page="admin">
-            <Suspense fallback={null}>
-              <AdminPage />
-            </Suspense>
-          </AuthGate>
-        </ErrorBoundary>
-      );
+      return gated('admin', <AdminPage />);
     case '/field':
       return (
         <Suspense fallback={null}>
@@ -57,6 +35,17 @@ function route(pathname: string): ReactNode {
     default:
       return <p className="not-found">404 — {pathname}</p>;
   }
+}
+
+/** A signed-in page: its lazy chunk behind the role gate, inside an error boundary. */
+function gated(page: GatedPage, content: ReactNode, reloadAfterMs?: number): ReactNode {
+  return (
+    <ErrorBoundary reloadAfterMs={reloadAfterMs}>
+      <AuthGate page={page}>
+        <Suspense fallback={null}>{content}</Suspense>
+      </AuthGate>
+    </ErrorBoundary>
+  );
 }
 
 initI18n();
