@@ -1,0 +1,101 @@
+/**
+ * Summarizes a V8 .cpuprofile (from `npm run bench -- --profile` or node --cpu-prof): self time by
+ * function and by where the code lives (our server, socket.io/engine.io/ws, zod, sqlite, node
+ * internals, GC, idle), and the inclusive time of our own functions.
+ *
+ *   npx tsx bench/report/profile.ts bench/results/<run>/w-ours-1.cpuprofile [--top 30] [--from s] [--to s]
+ *
+ * `--from`/`--to` keep the samples taken that many seconds after the profile started (e.g. the
+ * first and the last minute of a soak, to see what costs more later).
+ */
+import fs from 'node:fs';
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** The bench's esbuild bundle of server/ and shared/ (bench/build.ts); its frames name no source file. */
+const OWN_BUNDLE = /gridcommand-bench\/build\//;
+const isOwn = (url: string) => OWN_BUNDLE.test(url) || (/\/(server|shared)\//.test(url) && !/node_modules/.test(url));
+
+/** Where a frame's code lives, by its script URL. */
+export function area(url: string, name: string): string {
+  if (name === '(garbage collector)') return 'gc';
+  if (name === '(idle)') return 'idle';
+  if (name === '(program)') return 'program (native, unattributed)';
+  if (!url) return `native: ${name || '(anonymous)'}`;
+  if (OWN_BUNDLE.test(url)) return 'server (bench bundle)';
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return pkg[1]!;
+  if (url.startsWith('node:')) return url.replace(/^node:internal\/|^node:/, 'node:').split('/').slice(0, 2).join('/');
+  const own = /\/(server|shared)\/([^/]+)/.exec(url);
+  if (own) return `${own[1]}/${own[2]}`;
+  return url.split('/').slice(-2).join('/');
+}
+
+export function summarize(p: Profile, fromS = 0, toS = Infinity) {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<number, number>();
+  let at = 0;
+  p.samples.forEach((id, i) => {
+    at += p.timeDeltas[i] ?? 0;
+    if (at >= fromS * 1e6 && at < toS * 1e6) self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const byArea = new Map<string, number>();
+  const byFn = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  for (const [id, us] of self) {
+    const n = byId.get(id)!;
+    const { functionName, url, lineNumber } = n.callFrame;
+    const a = area(url, functionName);
+    byArea.set(a, (byArea.get(a) ?? 0) + us);
+    const fn = `${functionName || '(anonymous)'} ${a}:${lineNumber + 1}`;
+    byFn.set(fn, (byFn.get(fn) ?? 0) + us);
+    // Inclusive time of our own functions: each distinct one on the stack once.
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const f = byId.get(cur)!.callFrame;
+      if (!isOwn(f.url)) continue;
+      const key = `${f.functionName || '(anonymous)'} ${area(f.url, f.functionName)}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+    }
+  }
+  const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+  const wallUs = Math.min(p.endTime - p.startTime, toS * 1e6) - fromS * 1e6;
+  return { totalMs: total / 1000, wallMs: wallUs / 1000, byArea: sorted(byArea), byFn: sorted(byFn), inclusive: sorted(inclusive) };
+}
+
+function main() {
+  const file = process.argv[2];
+  if (!file) throw new Error('usage: npx tsx bench/report/profile.ts <file.cpuprofile> [--top N]');
+  const opt = (name: string) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : undefined);
+  const top = opt('--top') ?? 30;
+  const s = summarize(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, opt('--from'), opt('--to'));
+  const busy = s.totalMs - (s.byArea.find(([a]) => a === 'idle')?.[1] ?? 0) / 1000;
+  const pct = (us: number) => `${((us / 1000 / busy) * 100).toFixed(1).padStart(5)} %`;
+  console.log(`profile ${(s.wallMs / 1000).toFixed(1)} s, main thread busy ${(busy / 1000).toFixed(1)} s (${((busy / s.wallMs) * 100).toFixed(1)} %); shares below are of busy time\n`);
+  const table = (title: string, rows: [string, number][]) => {
+    console.log(`## ${title}`);
+    for (const [k, us] of rows.slice(0, top)) if (k !== 'idle') console.log(`${pct(us)}  ${k}`);
+    console.log('');
+  };
+  table('self time by area', s.byArea);
+  table('self time by function', s.byFn);
+  table('inclusive time of server/ and shared/ functions', s.inclusive);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
