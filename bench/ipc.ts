@@ -29,7 +29,10 @@ export interface BenchTokens {
 
 /** Server child → orchestrator. */
 export type ServerMessage =
-  /** Answer to a `gc` request: memory right after a full collection (live JS objects and the buffers they hold). */
+  /**
+   * Memory right after a full collection (live JS objects and the buffers they hold): the answer to a
+   * `gc` request (labelled with its mark), or after each of V8's own mark-compacts (label `major`).
+   */
   | { type: 'memory'; label: string; at: number; liveMb: number; rssMb: number }
   | { type: 'ready'; port: number; sessions: Record<string, string>; tokens: BenchTokens | null; seq: number; loadMs: number }
   /** Pushed every second: event-loop delay over the last second (ms) and memory. */

@@ -29,11 +29,11 @@ function halfKnee(dir: string): { multiplier: number; source: string } | null {
  * (the issue's measure: two single-minute p99s, so one noisy minute decides it) and, beside it, the drift of the
  * least-squares line through every minute's p99 (its value at the last minute against the first).
  * RSS at W swings by ~180 MB with V8's GC, so two 10-minute runs gave −2.1 and +3.6 MB/min: the
- * server also runs a full GC at the end of the first minute and of the last and reports what is
- * still live; the slope between the two (`liveSlopeMbPerMin`) is what tells a leak from the
- * sawtooth. Only those two: a full collection of a few hundred MB on the server's one core lifted
- * the p99 of every minute that held one by ~30 % (a run with one each minute), and the first and
- * last minutes, which the drift compares, hold none.
+ * server also reports what survived each of V8's own mark-compacts (every few seconds at this load),
+ * and the slope of that floor (`liveSlopeMbPerMin`) is what tells a leak from the sawtooth. The bench
+ * forces no collection here: a forced full GC at the end of the first minute changed how V8 paced
+ * its collections afterwards and lifted every later minute's p99 by ~30 % (three 3–4-minute runs
+ * +27 to +43 % with it, +4 % without), which the drift then read as the server's.
  */
 export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: string; resultsDir: string }): void } = {
   name: 'soak',
@@ -54,7 +54,6 @@ export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: 
     return {
       server: base.server,
       plan: { ...base.plan, phases: [wPhase('warmup', ctx.quick ? 3000 : 30_000, settings.multiplier, false), ...Array.from({ length: n }, (_, i) => wPhase(`m${i + 1}`, phaseMs, settings.multiplier))] },
-      gcAtMarks: ['end:m1', `end:m${n}`],
     };
   },
   evaluate(r): Evaluation {
@@ -66,6 +65,7 @@ export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: 
     const from = phaseSpan(r, first.name)![0];
     const to = phaseSpan(r, last.name)![1];
     const w = windowOf(r, from, to);
+    const live = r.memory.filter((m) => m.label === 'major' && m.at >= from && m.at <= to);
     const pts = r.samples.filter((s) => s.at >= from && s.at <= to && s.serverRssMb !== null).map((s) => [(s.at - from) / 60_000, s.serverRssMb!] as [number, number]);
     return {
       ...generatorCheck(w.loadCpu),
@@ -73,9 +73,10 @@ export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: 
         multiplier: settings.multiplier,
         minutes: (to - from) / 60_000,
         rssSlopeMbPerMin: slope(pts),
-        liveSlopeMbPerMin: slope(r.memory.map((m) => [(m.at - from) / 60_000, m.liveMb] as [number, number])),
-        liveFirstMb: r.memory[0]?.liveMb ?? null,
-        liveLastMb: r.memory.at(-1)?.liveMb ?? null,
+        liveSlopeMbPerMin: slope(live.map((m) => [(m.at - from) / 60_000, m.liveMb] as [number, number])),
+        liveFirstMb: live[0]?.liveMb ?? null,
+        liveLastMb: live.at(-1)?.liveMb ?? null,
+        majorGcs: live.length,
         rssStartMb: pts[0]?.[1] ?? null,
         rssEndMb: pts.at(-1)?.[1] ?? null,
         p99FirstMs: first.latency.p99,
@@ -86,10 +87,22 @@ export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: 
         deliveriesPerS: phases.reduce((n, p) => n + p.deliveries, 0) / w.seconds,
         ...integrity(r),
       },
-      series: { p99: phases.map((p, i) => [i + 1, p.latency.p99]), rss: pts },
+      series: { p99: phases.map((p, i) => [i + 1, p.latency.p99]), rss: pts, minutes: perMinute(r, phases) },
     };
   },
 };
+
+/**
+ * One row per minute, to tell where a drift comes from: [minute, p50, p99, server CPU %, event-loop
+ * delay p99 and max (ms), commits/s, longest commit (ms), share of time a commit was under way].
+ */
+function perMinute(r: Parameters<Scenario['evaluate']>[0], phases: { name: string; latency: { p50: number; p99: number } }[]): number[][] {
+  return phases.map((p, i) => {
+    const [a, b] = phaseSpan(r, p.name)!;
+    const w = windowOf(r, a, b);
+    return [i + 1, p.latency.p50, p.latency.p99, (w.serverCpu ?? NaN) * 100, w.eldP99Ms, w.eldMaxMs, w.commitsPerS, w.commitMaxMs, w.commitBusyShare];
+  });
+}
 
 export function soakSource(): string {
   return settings.source;
