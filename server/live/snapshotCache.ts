@@ -26,6 +26,34 @@ export function writeEncoded(socket: { conn: { write(data: string, opts: { compr
   socket.conn.write(e.packet, { wsPreEncodedFrame: e.frame } as { compress?: boolean });
 }
 
+/** The engine.io and ws internals `writeDirect` reads; none of them is in their typings. */
+interface EngineConn {
+  readyState: string;
+  upgrading: boolean;
+  writeBuffer: unknown[];
+  transport: { name: string; writable: boolean; opts?: { perMessageDeflate?: unknown }; socket?: { readyState: number; _sender?: { sendFrame(list: Buffer[]): void } } };
+}
+
+/**
+ * `writeEncoded`, minus engine.io's per-packet machinery when it has nothing queued for this socket:
+ * the finished frame goes straight to the websocket's sender, the call engine.io itself ends in
+ * (transports/websocket.ts, `sendFrame`), without the packet object, the flush and drain events and
+ * the sent-callback chain (~a third of a broadcast write's cost: `npx tsx bench/micro/engineWrite.ts`).
+ * Order is kept: with engine.io's buffer empty, every byte it accepted is already in the TCP
+ * socket's queue, ahead of these. Anything else (polling, an upgrade under way, a queue, compression,
+ * a closing socket) takes engine.io's own path.
+ */
+export function writeDirect(socket: { conn: unknown }, e: EncodedEvent): void {
+  const conn = socket.conn as EngineConn;
+  const t = conn.transport;
+  const ws = t.socket;
+  if (conn.readyState === 'open' && !conn.upgrading && conn.writeBuffer.length === 0 && t.name === 'websocket' && t.writable && !t.opts?.perMessageDeflate && ws?.readyState === 1 && ws._sender) {
+    ws._sender.sendFrame(e.frame);
+  } else {
+    writeEncoded(socket as Parameters<typeof writeEncoded>[0], e);
+  }
+}
+
 /**
  * Encodes an event without binary parts once, as `socket.emit` would for each socket. `oneBuffer`:
  * header and payload in one buffer (one copy per encode, one `write` per socket; for small frames
