@@ -73,7 +73,11 @@ export class FieldPushes {
       if (field) out.set(teamId, field);
     };
     for (const [teamId, why] of named) look(teamId, why);
-    for (const teamId of [...this.pending]) if (!named.has(teamId)) look(teamId, 'pending');
+    // A held-back fix waits for its interval; nothing else about the team changed (that would name it).
+    for (const teamId of [...this.pending]) {
+      const last = this.sent.get(teamId);
+      if (!named.has(teamId) && !(last && now - last.at < this.fixIntervalMs)) look(teamId, 'pending');
+    }
     return out;
   }
 
