@@ -30,7 +30,8 @@ function halfKnee(dir: string): { multiplier: number; source: string } | null {
  * least-squares line through every minute's p99 (its value at the last minute against the first).
  * RSS at W swings by ~180 MB with V8's GC, so two 10-minute runs gave −2.1 and +3.6 MB/min: the
  * server also reports what survived each of V8's own mark-compacts (every few seconds at this load),
- * and the slope of that floor (`liveSlopeMbPerMin`) is what tells a leak from the sawtooth. The bench
+ * and the slope of that floor (`liveSlopeMbPerMin`) is what tells a leak from the sawtooth; RSS read at
+ * the same moments (`rssAfterGcSlopeMbPerMin`) is RSS without the sawtooth's phase. The bench
  * forces no collection here: a forced full GC at the end of the first minute changed how V8 paced
  * its collections afterwards and lifted every later minute's p99 by ~30 % (three 3–4-minute runs
  * +27 to +43 % with it, +4 % without), which the drift then read as the server's.
@@ -74,6 +75,7 @@ export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: 
         minutes: (to - from) / 60_000,
         rssSlopeMbPerMin: slope(pts),
         liveSlopeMbPerMin: slope(live.map((m) => [(m.at - from) / 60_000, m.liveMb] as [number, number])),
+        rssAfterGcSlopeMbPerMin: slope(live.map((m) => [(m.at - from) / 60_000, m.rssMb] as [number, number])),
         liveFirstMb: live[0]?.liveMb ?? null,
         liveLastMb: live.at(-1)?.liveMb ?? null,
         majorGcs: live.length,
@@ -87,7 +89,7 @@ export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: 
         deliveriesPerS: phases.reduce((n, p) => n + p.deliveries, 0) / w.seconds,
         ...integrity(r),
       },
-      series: { p99: phases.map((p, i) => [i + 1, p.latency.p99]), rss: pts, minutes: perMinute(r, phases) },
+      series: { p99: phases.map((p, i) => [i + 1, p.latency.p99]), rss: pts, minutes: perMinute(r, phases), afterMajorGc: live.map((m) => [(m.at - from) / 60_000, m.liveMb, m.rssMb]) },
     };
   },
 };
