@@ -12,7 +12,7 @@ export const ConfigEnv = z.object({
   /** Where the SQLite event log lives. */
   DATA_DIR: z.string().min(1).default('.data'),
   /** Broadcast tick: deltas are coalesced over this many ms. */
-  TICK_MS: z.coerce.number().int().min(5).max(5000).default(60),
+  TICK_MS: z.coerce.number().int().min(5).max(5000).default(50),
   /** Write a state snapshot into the log every N events. */
   SNAPSHOT_EVERY: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
   /** Seed the Wuhan demo scenario (grid, checkpoints, teams, tasks) into an empty event log. */

@@ -24,7 +24,7 @@ const fieldRoom = (teamId: string) => `team:${teamId}`;
 const roomOf = (view: View) => (view === 'wall' ? WALL_ROOM : LIVE_ROOM);
 
 export interface BroadcasterOptions {
-  /** Coalescing window. @default 60 */
+  /** Coalescing window. @default 50 */
   tickMs?: number;
   /** An empty delta is sent after this long without changes, so walls can tell quiet from dead. @default 1000 */
   heartbeatMs?: number;
@@ -75,7 +75,7 @@ export class Broadcaster {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => this.tick(), this.opts.tickMs ?? 60);
+    this.timer ??= setInterval(() => this.tick(), this.opts.tickMs ?? 50);
   }
 
   stop(): void {
