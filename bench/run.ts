@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseBenchArgs } from './args.js';
 import { buildBundles } from './build.js';
 import type { Design } from './ipc.js';
 import { RESULTS_DIR } from './paths.js';
@@ -28,35 +28,11 @@ import { summarize, type RunSummary, type ScenarioSummary } from './report/summa
 import { writeReport } from './report/write.js';
 import { loadWorld } from './world.js';
 
-const { values: args } = parseArgs({
-  options: {
-    scenario: { type: 'string', default: 'all' },
-    reps: { type: 'string', default: '3' },
-    quick: { type: 'boolean', default: false },
-    /** Soak: input multiplier of W (default: half the knee of the newest fan-out result, else 2). */
-    rate: { type: 'string' },
-    /** Soak length. @default 10 (quick: 0.5) */
-    minutes: { type: 'string' },
-    /** Restart: events in the log. @default 1000000 (quick: 100000) */
-    events: { type: 'string' },
-    /** Only these designs (comma-separated: ours,naive), e.g. to measure a server change before and after. */
-    designs: { type: 'string' },
-    /** Do not pin the server and the generator to their own cores (a machine others are loading). */
-    'no-pin': { type: 'boolean', default: false },
-    /** Write a CPU profile of the server over each run's measured phases next to the results. */
-    profile: { type: 'boolean', default: false },
-    /** Override the number of raw walls (for trying the harness on a small scale; targets assume 498 + 2). */
-    walls: { type: 'string' },
-    /** Our server's broadcast tick, ms (to measure the latency/CPU trade-off). @default the server's 50 */
-    'tick-ms': { type: 'string' },
-  },
-});
+const args = parseBenchArgs(process.argv.slice(2));
 
 const RUN_SCENARIOS: Record<string, Scenario> = { fanout: fanoutScenario, w: wScenario, join: joinScenario, slow: slowScenario, ingest: ingestScenario, soak: soakScenario };
-const ALL = ['fanout', 'w', 'join', 'slow', 'ingest', 'restart', 'client'];
-const names = args.scenario === 'all' ? ALL : args.scenario.split(',');
-for (const n of names) if (!(n in RUN_SCENARIOS) && n !== 'restart' && n !== 'client') throw new Error(`unknown scenario ${n}`);
-const reps = Math.max(1, Number(args.reps));
+const names = args.scenario;
+const reps = args.reps;
 if (args['no-pin']) process.env.BENCH_NO_PIN = '1';
 const quick = args.quick;
 
@@ -82,7 +58,7 @@ function fmt(e: Evaluation): string {
 for (const name of names) {
   const started = Date.now();
   if (name === 'restart') {
-    summaries.push(await runRestart({ quick, bundles, worldFile, events: args.events ? Number(args.events) : undefined, reps, log }));
+    summaries.push(await runRestart({ quick, bundles, worldFile, events: args.events, reps, log }));
     continue;
   }
   if (name === 'client') {
@@ -91,13 +67,13 @@ for (const name of names) {
   }
   const scenario = RUN_SCENARIOS[name]!;
   if (name === 'soak') soakScenario.configure({ rate: args.rate, minutes: args.minutes, resultsDir: RESULTS_DIR });
-  const designs: Design[] = (scenario.designs ?? ['ours', 'naive']).filter((d) => !args.designs || args.designs.split(',').includes(d));
+  const designs: Design[] = (scenario.designs ?? ['ours', 'naive']).filter((d) => !args.designs || args.designs.includes(d));
   const runs: RunSummary[] = [];
   for (let rep = 1; rep <= reps; rep++) {
     for (const design of designs) {
       const spec = scenario.spec(design, ctx);
-      if (args.walls) spec.plan.rawWalls = Number(args.walls);
-      if (args['tick-ms']) spec.server.tickMs = Number(args['tick-ms']);
+      if (args.walls) spec.plan.rawWalls = args.walls;
+      if (args['tick-ms']) spec.server.tickMs = args['tick-ms'];
       log(`${name} ${design} rep ${rep}/${reps} (load ${loadAverage()[0]})`);
       const profileFile = args.profile ? path.join(outDir, `${name}-${design}-${rep}.cpuprofile`) : undefined;
       const record = await runOnce({ design, rep, serverBundle: bundles.server, loadBundle: bundles.load, server: spec.server, plan: spec.plan, profileFile, gcAtMarks: spec.gcAtMarks });

@@ -36,14 +36,14 @@ function halfKnee(dir: string): { multiplier: number; source: string } | null {
  * its collections afterwards and lifted every later minute's p99 by ~30 % (three 3–4-minute runs
  * +27 to +43 % with it, +4 % without), which the drift then read as the server's.
  */
-export const soakScenario: Scenario & { configure(o: { rate?: string; minutes?: string; resultsDir: string }): void } = {
+export const soakScenario: Scenario & { configure(o: { rate?: number; minutes?: number; resultsDir: string }): void } = {
   name: 'soak',
   designs: ['ours'],
   configure(o) {
     const fromKnee = o.rate ? null : halfKnee(o.resultsDir);
     settings = {
-      multiplier: o.rate ? Number(o.rate) : (fromKnee?.multiplier ?? 2),
-      minutes: Number(o.minutes ?? 10),
+      multiplier: o.rate ?? fromKnee?.multiplier ?? 2,
+      minutes: o.minutes ?? 10,
       source: o.rate ? '--rate' : (fromKnee?.source ?? 'default × 2'),
     };
   },

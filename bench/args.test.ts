@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { ALL_SCENARIOS, parseBenchArgs } from './args.js';
+
+describe('npm run bench options', () => {
+  test('defaults, and numbers and lists as the scenarios use them', () => {
+    expect(parseBenchArgs([])).toMatchObject({ scenario: [...ALL_SCENARIOS], reps: 3, quick: false, profile: false });
+    const o = parseBenchArgs(['--scenario', 'w,soak', '--reps', '2', '--rate', '0.75', '--minutes', '10', '--designs', 'ours', '--tick-ms', '60', '--walls', '50', '--events', '1000']);
+    expect(o).toMatchObject({ scenario: ['w', 'soak'], reps: 2, rate: 0.75, minutes: 10, designs: ['ours'], 'tick-ms': 60, walls: 50, events: 1000 });
+  });
+
+  test.each([
+    [['--tick-ms', 'abc'], /--tick-ms: not a number/],
+    [['--tick-ms', '1'], /--tick-ms: at least 5/],
+    [['--reps', '0'], /--reps: more than 0/],
+    [['--reps', '1.5'], /--reps: a whole number/],
+    [['--rate=-1'], /--rate: more than 0/],
+    [['--minutes', 'ten'], /--minutes: not a number/],
+    [['--walls', ''], /--walls: more than 0/],
+    [['--scenario', 'w,fanuot'], /--scenario: fanuot is not one of/],
+    [['--designs', 'ours,mine'], /--designs: mine is not one of ours, naive/],
+    [['--designs', ','], /--designs: none given/],
+    [['--reps', 'x', '--rate', 'y'], /--reps: not a number; --rate: not a number/],
+  ])('%j is refused with a message naming the option', (argv, message) => {
+    expect(() => parseBenchArgs(argv)).toThrow(message);
+  });
+
+  test('an unknown option is refused', () => {
+    expect(() => parseBenchArgs(['--tickms', '60'])).toThrow(/Unknown option '--tickms'/);
+  });
+});
