@@ -42,6 +42,9 @@ export function area(url: string, name: string): string {
   return url.split('/').slice(-2).join('/');
 }
 
+/** One function of the profile: its name, where its code lives, and its line. */
+const label = (f: Node['callFrame']) => `${f.functionName || '(anonymous)'} ${area(f.url, f.functionName)}:${f.lineNumber + 1}`;
+
 export function summarize(p: Profile, fromS = 0, toS = Infinity) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -57,18 +60,17 @@ export function summarize(p: Profile, fromS = 0, toS = Infinity) {
   const byFn = new Map<string, number>();
   const inclusive = new Map<string, number>();
   for (const [id, us] of self) {
-    const n = byId.get(id)!;
-    const { functionName, url, lineNumber } = n.callFrame;
-    const a = area(url, functionName);
+    const frame = byId.get(id)!.callFrame;
+    const a = area(frame.url, frame.functionName);
     byArea.set(a, (byArea.get(a) ?? 0) + us);
-    const fn = `${functionName || '(anonymous)'} ${a}:${lineNumber + 1}`;
+    const fn = label(frame);
     byFn.set(fn, (byFn.get(fn) ?? 0) + us);
     // Inclusive time of our own functions: each distinct one on the stack once.
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const f = byId.get(cur)!.callFrame;
       if (!isOwn(f.url)) continue;
-      const key = `${f.functionName || '(anonymous)'} ${area(f.url, f.functionName)}:${f.lineNumber + 1}`;
+      const key = label(f);
       if (seen.has(key)) continue;
       seen.add(key);
       inclusive.set(key, (inclusive.get(key) ?? 0) + us);
@@ -90,7 +92,8 @@ function main() {
   console.log(`profile ${(s.wallMs / 1000).toFixed(1)} s, main thread busy ${(busy / 1000).toFixed(1)} s (${((busy / s.wallMs) * 100).toFixed(1)} %); shares below are of busy time\n`);
   const table = (title: string, rows: [string, number][]) => {
     console.log(`## ${title}`);
-    for (const [k, us] of rows.slice(0, top)) if (k !== 'idle') console.log(`${pct(us)}  ${k}`);
+    // Idle time is not busy time: left out of the shares (it is under both 'idle' and the function '(idle)').
+    for (const [k, us] of rows.filter(([k]) => k !== 'idle' && !k.startsWith('(idle) ')).slice(0, top)) console.log(`${pct(us)}  ${k}`);
     console.log('');
   };
   table('self time by area', s.byArea);
