@@ -25,7 +25,7 @@ export interface RunRecord {
   serverStats: ServerStats[];
   result: LoadResult | null;
   logs: string[];
-  /** Live memory after the full GCs asked for at `gcAtMarks`, by mark. */
+  /** Memory right after a full collection: those asked for at `gcAtMarks` (labelled by mark) and V8's own mark-compacts (`major`). */
   memory: Extract<ServerMessage, { type: 'memory' }>[];
   /** Why the run was cut short, if it was. */
   aborted?: string;
