@@ -25,7 +25,7 @@ function halfKnee(dir: string): { multiplier: number; source: string } | null {
 
 /**
  * Target 7: ours only, at half its fan-out knee (or `--rate`), for 10 minutes (quick: 30 s) in one-minute
- * phases (quick: 5 s). RSS slope by least squares after the first phase; p99 drift = last phase vs first measured
+ * phases (quick: 5 s). RSS slope by least squares over the measured minutes; p99 drift = last phase vs first measured
  * (the issue's measure: two single-minute p99s, so one noisy minute decides it) and, beside it, the drift of the
  * least-squares line through every minute's p99 (its value at the last minute against the first).
  * RSS at W swings by ~180 MB with V8's GC, so two 10-minute runs gave −2.1 and +3.6 MB/min: the
