@@ -4,13 +4,15 @@ import { ALL_SCENARIOS, parseBenchArgs } from './args.js';
 describe('npm run bench options', () => {
   test('defaults, and numbers and lists as the scenarios use them', () => {
     expect(parseBenchArgs([])).toMatchObject({ scenario: [...ALL_SCENARIOS], reps: 3, quick: false, profile: false });
-    const o = parseBenchArgs(['--scenario', 'w,soak', '--reps', '2', '--rate', '0.75', '--minutes', '10', '--designs', 'ours', '--tick-ms', '60', '--walls', '50', '--events', '1000']);
-    expect(o).toMatchObject({ scenario: ['w', 'soak'], reps: 2, rate: 0.75, minutes: 10, designs: ['ours'], 'tick-ms': 60, walls: 50, events: 1000 });
+    const o = parseBenchArgs(['--scenario', 'w,soak', '--reps', '2', '--rate', '0.75', '--minutes', '10', '--designs', 'ours', '--tick-ms', '60', '--commit-ms', '20', '--walls', '50', '--events', '1000']);
+    expect(o).toMatchObject({ scenario: ['w', 'soak'], reps: 2, rate: 0.75, minutes: 10, designs: ['ours'], 'tick-ms': 60, 'commit-ms': 20, walls: 50, events: 1000 });
   });
 
   test.each([
     [['--tick-ms', 'abc'], /--tick-ms: not a number/],
     [['--tick-ms', '1'], /--tick-ms: at least 5/],
+    [['--commit-ms', '0'], /--commit-ms: at least 1/],
+    [['--commit-ms', '2000'], /--commit-ms: at most 1000/],
     [['--reps', '0'], /--reps: more than 0/],
     [['--reps', '1.5'], /--reps: a whole number/],
     [['--rate=-1'], /--rate: more than 0/],

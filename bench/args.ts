@@ -36,6 +36,8 @@ const Options = z.object({
   walls: count('--walls').optional(),
   /** Our server's broadcast tick, ms (the latency/CPU trade-off); the server's own bounds (TICK_MS). @default the server's 50 */
   'tick-ms': count('--tick-ms').min(5, '--tick-ms: at least 5').max(5000, '--tick-ms: at most 5000').optional(),
+  /** The event log's group-commit interval, ms (fewer commits against a longer wait for each report). @default the ledger's 10 */
+  'commit-ms': count('--commit-ms').min(1, '--commit-ms: at least 1').max(1000, '--commit-ms: at most 1000').optional(),
 });
 export type BenchOptions = z.infer<typeof Options>;
 
@@ -55,6 +57,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       profile: { type: 'boolean', default: false },
       walls: { type: 'string' },
       'tick-ms': { type: 'string' },
+      'commit-ms': { type: 'string' },
     },
   });
   const parsed = Options.safeParse(values);

@@ -17,6 +17,8 @@ export interface ServerConfig {
   existingLog?: boolean;
   /** Broadcast tick. @default 50 */
   tickMs?: number;
+  /** The ledger's group-commit interval. @default 10 */
+  commitIntervalMs?: number;
 }
 
 /** Bearer tokens the bench server issued for the generator's screens and offices (ours only: the baseline asks for none). */
@@ -44,6 +46,10 @@ export type ServerMessage =
       eldMeanMs: number;
       rssMb: number;
       heapMb: number;
+      /** What RSS is made of: V8's heap as committed, memory outside it that JS holds (buffers), and V8's young generation as committed. */
+      heapTotalMb: number;
+      externalMb: number;
+      newSpaceMb: number;
       clients: number;
       /** Group commits in the last second, the events they held, and the ms they held the event loop. */
       commits: number;

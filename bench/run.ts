@@ -74,10 +74,13 @@ for (const name of names) {
       const spec = scenario.spec(design, ctx);
       if (args.walls) spec.plan.rawWalls = args.walls;
       if (args['tick-ms']) spec.server.tickMs = args['tick-ms'];
+      if (args['commit-ms']) spec.server.commitIntervalMs = args['commit-ms'];
       log(`${name} ${design} rep ${rep}/${reps} (load ${loadAverage()[0]})`);
       const profileFile = args.profile ? path.join(outDir, `${name}-${design}-${rep}.cpuprofile`) : undefined;
       const record = await runOnce({ design, rep, serverBundle: bundles.server, loadBundle: bundles.load, server: spec.server, plan: spec.plan, profileFile, gcAtMarks: spec.gcAtMarks });
       for (const l of record.logs) log(`  ${design}: ${l}`);
+      // The server's own per-second telemetry (event-loop delay, memory by kind, commits) and its after-GC memory, for a closer look.
+      fs.writeFileSync(path.join(outDir, `${name}-${design}-${rep}.server.json`), JSON.stringify({ stats: record.serverStats, memory: record.memory }));
       const evaluation = scenario.evaluate(record, ctx);
       log(`  → ${fmt(evaluation)}`);
       runs.push({ design, rep, ...evaluation, loadAvgBefore: record.loadAvgBefore, loadAvgAfter: record.loadAvgAfter, startedAt: record.startedAt, errors: record.result?.errors ?? [] });

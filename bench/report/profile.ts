@@ -6,7 +6,8 @@
  *   npx tsx bench/report/profile.ts bench/results/<run>/w-ours-1.cpuprofile [--top 30] [--from s] [--to s]
  *
  * `--from`/`--to` keep the samples taken that many seconds after the profile started (e.g. the
- * first and the last minute of a soak, to see what costs more later).
+ * first and the last minute of a soak, to see what costs more later). `--stalls N` lists the N
+ * longest stretches without an idle sample (what held the event loop) and what ran in each.
  */
 import fs from 'node:fs';
 
@@ -81,6 +82,45 @@ export function summarize(p: Profile, fromS = 0, toS = Infinity) {
   return { totalMs: total / 1000, wallMs: wallUs / 1000, byArea: sorted(byArea), byFn: sorted(byFn), inclusive: sorted(inclusive) };
 }
 
+/** The `n` longest runs of consecutive busy samples: start (s into the profile), length (ms) and their heaviest frames. */
+export function stalls(p: Profile, n: number): { atS: number; ms: number; top: [string, number][]; self: [string, number][] }[] {
+  const byId = new Map(p.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of p.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const runs: { atUs: number; us: number; ids: number[] }[] = [];
+  let cur: (typeof runs)[number] | null = null;
+  let at = 0;
+  p.samples.forEach((id, i) => {
+    const dt = p.timeDeltas[i] ?? 0;
+    at += dt;
+    if (byId.get(id)!.callFrame.functionName === '(idle)') return void (cur = null);
+    if (!cur) runs.push((cur = { atUs: at - dt, us: 0, ids: [] }));
+    cur.us += dt;
+    cur.ids.push(id);
+  });
+  return runs
+    .sort((a, b) => b.us - a.us)
+    .slice(0, n)
+    .map((r) => {
+      // Per run: each frame on a sample's stack counted once (inclusive), so callers and callees both show.
+      const hits = new Map<string, number>();
+      const selfHits = new Map<string, number>();
+      for (const id of r.ids) {
+        const own = label(byId.get(id)!.callFrame);
+        selfHits.set(own, (selfHits.get(own) ?? 0) + 1);
+        const seen = new Set<string>();
+        for (let c: number | undefined = id; c !== undefined; c = parent.get(c)) {
+          const key = label(byId.get(c)!.callFrame);
+          if (seen.has(key) || key.startsWith('(root)')) continue;
+          hits.set(key, (hits.get(key) ?? 0) + 1);
+          seen.add(key);
+        }
+      }
+      const share = (m: Map<string, number>, k: number) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, k).map(([key, c]) => [key, c / r.ids.length] as [string, number]);
+      return { atS: r.atUs / 1e6, ms: r.us / 1000, top: share(hits, 8), self: share(selfHits, 5) };
+    });
+}
+
 function main() {
   const file = process.argv[2];
   if (!file) throw new Error('usage: npx tsx bench/report/profile.ts <file.cpuprofile> [--top N]');
@@ -99,6 +139,14 @@ function main() {
   table('self time by area', s.byArea);
   table('self time by function', s.byFn);
   table('inclusive time of server/ and shared/ functions', s.inclusive);
+  const n = opt('--stalls');
+  if (!n) return;
+  console.log('## longest busy stretches (share of the stretch\'s samples with the frame on the stack)');
+  for (const st of stalls(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, n)) {
+    console.log(`${st.ms.toFixed(1)} ms at ${st.atS.toFixed(2)} s`);
+    for (const [k, share] of st.top) console.log(`  ${(share * 100).toFixed(0).padStart(3)} %  ${k}`);
+    console.log(`  self: ${st.self.map(([k, share]) => `${k} ${(share * 100).toFixed(0)} %`).join('; ')}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

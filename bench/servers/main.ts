@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import { Session } from 'node:inspector';
 import { constants, monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
@@ -42,7 +43,7 @@ store.append = async (events) => {
     commits.maxMs = Math.max(commits.maxMs, ms);
   }
 };
-const ledgerOpts = { store, authorize: authorizeCommand, onError: (err: unknown) => console.error('event log write failed', err) };
+const ledgerOpts = { commitIntervalMs: config.commitIntervalMs, store, authorize: authorizeCommand, onError: (err: unknown) => console.error('event log write failed', err) };
 const ledger = config.design === 'ours' ? new Ledger(ledgerOpts) : new NaiveLedger(ledgerOpts);
 await ledger.load();
 if (ledger.state.seq === 0 && !config.existingLog) {
@@ -77,6 +78,9 @@ setInterval(() => {
     eldMeanMs: eld.mean / 1e6,
     rssMb: mem.rss / 2 ** 20,
     heapMb: mem.heapUsed / 2 ** 20,
+    heapTotalMb: mem.heapTotal / 2 ** 20,
+    externalMb: mem.external / 2 ** 20,
+    newSpaceMb: (v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0) / 2 ** 20,
     clients: app.clients(),
     commits: commits.count,
     committedEvents: commits.events,
