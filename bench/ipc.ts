@@ -19,6 +19,8 @@ export interface ServerConfig {
   tickMs?: number;
   /** The ledger's group-commit interval. @default 10 */
   commitIntervalMs?: number;
+  /** V8 heap growing percent, as HEAP_GROWING_PERCENT (0 = V8's own). @default the server's */
+  heapGrowingPercent?: number;
 }
 
 /** Bearer tokens the bench server issued for the generator's screens and offices (ours only: the baseline asks for none). */

@@ -75,6 +75,7 @@ for (const name of names) {
       if (args.walls) spec.plan.rawWalls = args.walls;
       if (args['tick-ms']) spec.server.tickMs = args['tick-ms'];
       if (args['commit-ms']) spec.server.commitIntervalMs = args['commit-ms'];
+      if (args['heap-growing-percent'] !== undefined) spec.server.heapGrowingPercent = args['heap-growing-percent'];
       log(`${name} ${design} rep ${rep}/${reps} (load ${loadAverage()[0]})`);
       const profileFile = args.profile ? path.join(outDir, `${name}-${design}-${rep}.cpuprofile`) : undefined;
       const record = await runOnce({ design, rep, serverBundle: bundles.server, loadBundle: bundles.load, server: spec.server, plan: spec.plan, profileFile, gcAtMarks: spec.gcAtMarks });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
+import { tuneHeap } from './heap.js';
 import { createLogger } from './log.js';
 import { openSqliteStore } from './store/sqliteStore.js';
 import { Ledger } from './ledger/ledger.js';
@@ -20,6 +21,7 @@ import { limiter } from './http/rateLimit.js';
 // Composition root: read config, build dependencies, listen. Nothing else lives here.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = loadConfig(process.env, root);
+tuneHeap(config.heapGrowingPercent);
 const log = createLogger(config.logLevel);
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 

@@ -12,6 +12,7 @@ import { Session } from 'node:inspector';
 import { constants, monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import pino from 'pino';
 import { Registry } from '../../server/auth/registry.js';
+import { tuneHeap } from '../../server/heap.js';
 import { authorizeCommand } from '../../server/auth/scope.js';
 import { Ledger } from '../../server/ledger/ledger.js';
 import { seedLedger } from '../../server/ledger/seed.js';
@@ -22,6 +23,8 @@ import { startOurs } from './ours.js';
 import { NaiveLedger, startNaive } from './naive.js';
 
 const config = JSON.parse(process.argv[2]!) as ServerConfig;
+// As server/index.ts does with HEAP_GROWING_PERCENT: the bench measures the server as it runs.
+tuneHeap(config.heapGrowingPercent);
 const send = (m: ServerMessage) => process.send?.(m);
 const log = pino({ level: 'silent' });
 
