@@ -19,7 +19,7 @@ export interface ServerConfig {
   tickMs?: number;
   /** The ledger's group-commit interval. @default 10 */
   commitIntervalMs?: number;
-  /** V8 heap growing percent, as HEAP_GROWING_PERCENT (0 = V8's own). @default the server's */
+  /** V8 heap growing percent, as HEAP_GROWING_PERCENT (0 = V8's own). @default the server's (0) */
   heapGrowingPercent?: number;
 }
 

@@ -3,9 +3,10 @@ import { expect, test } from 'vitest';
 import { loadConfig } from './config.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap.js';
 
-test('HEAP_GROWING_PERCENT defaults to the tuned value, and 0 (V8 chooses) is a value', () => {
-  expect(loadConfig({}, '/srv/gc').heapGrowingPercent).toBe(DEFAULT_HEAP_GROWING_PERCENT);
-  expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }, '/srv/gc').heapGrowingPercent).toBe(0);
+test("HEAP_GROWING_PERCENT defaults to V8's own choice, and takes a percent", () => {
+  expect(DEFAULT_HEAP_GROWING_PERCENT).toBe(0);
+  expect(loadConfig({}, '/srv/gc').heapGrowingPercent).toBe(0);
+  expect(loadConfig({ HEAP_GROWING_PERCENT: '50' }, '/srv/gc').heapGrowingPercent).toBe(50);
   expect(loadConfig({ HEAP_GROWING_PERCENT: '120' }, '/srv/gc').heapGrowingPercent).toBe(120);
 });
 

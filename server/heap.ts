@@ -2,21 +2,25 @@ import v8 from 'node:v8';
 
 /**
  * How far V8 lets the old generation grow past what survived its last mark-compact before the next
- * one, in percent; 0 leaves V8's own choice.
+ * one, in percent; 0 (the default) leaves V8's own choice. A setting, not the default, because of
+ * what it was measured to trade (docs/benchmarks.md, sixth round):
  *
  * V8 picks that factor itself, between 1.1 and 4, from its estimate of GC speed against allocation
- * speed. Under the steady load of a command centre the estimate swings: in a 10-minute soak at
+ * speed, and under a command centre's steady load the estimate swings: in a 10-minute soak at
  * 0.75 × W the heap committed went 83 → 246 → 98 MB around a 64 MB live set, RSS followed it (V8
- * keeps committed pages), and after each swing came a burst of back-to-back collections that lifted
- * a minute's p99 from ~71 to 94–98 ms. Held at 1.5 × (50 %), the same soak kept the heap at
- * 101–137 MB in every minute, RSS flat (+0.6 MB/min) and p99 within 73–79 ms, at the same server CPU
- * (docs/benchmarks.md, sixth round). Entities live about a second here (a team's fix replaces its
- * entity), so most garbage is promoted before it dies and the old generation's pacing is what counts.
+ * keeps committed pages), and a burst of back-to-back collections after a swing lifted a minute's
+ * p99 to 94–98 ms. Held at 50 % (1.5 ×), two soaks kept the heap at 101–137 MB in every minute, RSS
+ * flat (+0.61 and +0.41 MB/min), p99 within 73–82 ms, and a slow-consumer stall grew RSS 17 MB
+ * instead of 24–26 MB. But the collections come more often (37 mark-compacts in 10 minutes
+ * against 27–35), each costs the event loop tens of ms on the server's one core, and the fan-out
+ * scenario's few-second steps at 1–3 × W caught them: p99 109–165 ms at steps V8's own choice
+ * passed at 70–86 ms, so the knee fell from 2–4 × W to 0.75 × W. A deployment that cares more
+ * for a steady memory figure than for headroom sets HEAP_GROWING_PERCENT=50.
  *
  * Set at startup with `v8.setFlagsFromString`: V8 reads this flag each time it sizes the heap after
  * a collection, so it holds from the first one on, however the server was started.
  */
-export const DEFAULT_HEAP_GROWING_PERCENT = 50;
+export const DEFAULT_HEAP_GROWING_PERCENT = 0;
 
 /** The V8 flag tuneHeap sets (heap.test.ts checks that this Node's V8 still knows it). */
 export const HEAP_GROWING_FLAG = '--heap-growing-percent';
