@@ -25,7 +25,8 @@ export const DEFAULT_HEAP_GROWING_PERCENT = 0;
 /** The V8 flag tuneHeap sets (heap.test.ts checks that this Node's V8 still knows it). */
 export const HEAP_GROWING_FLAG = '--heap-growing-percent';
 
+/** Sets the factor; 0 sets nothing, so V8's own choice (or a `--heap-growing-percent` given to node) stands. */
 export function tuneHeap(percent: number = DEFAULT_HEAP_GROWING_PERCENT): void {
   if (!Number.isInteger(percent) || percent < 0 || percent > 1000) throw new RangeError(`heap growing percent must be an integer from 0 to 1000, not ${percent}`);
-  v8.setFlagsFromString(`${HEAP_GROWING_FLAG}=${percent}`);
+  if (percent > 0) v8.setFlagsFromString(`${HEAP_GROWING_FLAG}=${percent}`);
 }
