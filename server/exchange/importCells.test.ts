@@ -58,6 +58,20 @@ describe('importCells', () => {
     expect(rejected[3]!.reasons.join()).toMatch(/not a GeoJSON Feature/);
   });
 
+  test('a geometry type that is not text is named by its kind, not turned into text (which can throw)', () => {
+    const types = [Object.create(null) as object, { toString: 1 }, 7];
+    const { cells, rejected } = importCells(
+      types.map((type) => feature(official, { type, coordinates: square })),
+      { existing: none, now: T0 },
+    );
+    expect(cells).toEqual([]);
+    expect(rejected.map((r) => r.reasons.find((x) => x.startsWith('geometry')))).toEqual([
+      'geometry must be a Polygon or MultiPolygon, not a value of type object',
+      'geometry must be a Polygon or MultiPolygon, not a value of type object',
+      'geometry must be a Polygon or MultiPolygon, not a value of type number',
+    ]);
+  });
+
   test('reads back what the GeoJSON export wrote', () => {
     const original = [createCell({ id: 'a', lastVisitAt: T0 - 5000 }), createCell({ id: 'b', gridWorker: { name: '王强', phone: '027-8888' } })];
     const { cells, rejected } = importCells(entitiesGeoJson('cells', original).features, { existing: none, now: T0 });

@@ -63,7 +63,9 @@ function outerRing(f: Feature, reasons: string[]): LngLat[] | undefined {
   const g = f.geometry;
   const coords = g?.type === 'Polygon' ? (g.coordinates as unknown[])?.[0] : g?.type === 'MultiPolygon' ? (g.coordinates as unknown[][])?.[0]?.[0] : undefined;
   if (!Array.isArray(coords)) {
-    reasons.push(`geometry must be a Polygon or MultiPolygon, not ${g?.type === undefined ? 'missing' : String(g.type)}`);
+    // Named by its text only when it is text: String() throws on an object without a usable toString.
+    const named = g?.type === undefined ? 'missing' : typeof g.type === 'string' ? g.type.slice(0, 40) : `a value of type ${typeof g.type}`;
+    reasons.push(`geometry must be a Polygon or MultiPolygon, not ${named}`);
     return undefined;
   }
   // Drop altitudes; positions that are not number pairs are left for the schema to report.
