@@ -46,10 +46,16 @@ export function area(url: string, name: string): string {
 /** One function of the profile: its name, where its code lives, and its line. */
 const label = (f: Node['callFrame']) => `${f.functionName || '(anonymous)'} ${area(f.url, f.functionName)}:${f.lineNumber + 1}`;
 
-export function summarize(p: Profile, fromS = 0, toS = Infinity) {
+/** The profile's call tree as lookups: each node by id, and each node's caller. */
+function callTree(p: Profile): { byId: Map<number, Node>; parent: Map<number, number> } {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  return { byId, parent };
+}
+
+export function summarize(p: Profile, fromS = 0, toS = Infinity) {
+  const { byId, parent } = callTree(p);
   const self = new Map<number, number>();
   let at = 0;
   p.samples.forEach((id, i) => {
@@ -84,9 +90,7 @@ export function summarize(p: Profile, fromS = 0, toS = Infinity) {
 
 /** The `n` longest runs of consecutive busy samples: start (s into the profile), length (ms) and their heaviest frames. */
 export function stalls(p: Profile, n: number): { atS: number; ms: number; top: [string, number][]; self: [string, number][] }[] {
-  const byId = new Map(p.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of p.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const { byId, parent } = callTree(p);
   const runs: { atUs: number; us: number; ids: number[] }[] = [];
   let cur: (typeof runs)[number] | null = null;
   let at = 0;
@@ -126,7 +130,8 @@ function main() {
   if (!file) throw new Error('usage: npx tsx bench/report/profile.ts <file.cpuprofile> [--top N]');
   const opt = (name: string) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : undefined);
   const top = opt('--top') ?? 30;
-  const s = summarize(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, opt('--from'), opt('--to'));
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
+  const s = summarize(profile, opt('--from'), opt('--to'));
   const busy = s.totalMs - (s.byArea.find(([a]) => a === 'idle')?.[1] ?? 0) / 1000;
   const pct = (us: number) => `${((us / 1000 / busy) * 100).toFixed(1).padStart(5)} %`;
   console.log(`profile ${(s.wallMs / 1000).toFixed(1)} s, main thread busy ${(busy / 1000).toFixed(1)} s (${((busy / s.wallMs) * 100).toFixed(1)} %); shares below are of busy time\n`);
@@ -142,7 +147,7 @@ function main() {
   const n = opt('--stalls');
   if (!n) return;
   console.log('## longest busy stretches (share of the stretch\'s samples with the frame on the stack)');
-  for (const st of stalls(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, n)) {
+  for (const st of stalls(profile, n)) {
     console.log(`${st.ms.toFixed(1)} ms at ${st.atS.toFixed(2)} s`);
     for (const [k, share] of st.top) console.log(`  ${(share * 100).toFixed(0).padStart(3)} %  ${k}`);
     console.log(`  self: ${st.self.map(([k, share]) => `${k} ${(share * 100).toFixed(0)} %`).join('; ')}`);
