@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { MAX_HEAP_GROWING_PERCENT } from '../server/heap.js';
 
 /** Scenarios `--scenario all` runs; soak only by name. */
 export const ALL_SCENARIOS = ['fanout', 'w', 'join', 'slow', 'ingest', 'restart', 'client'] as const;
 const SCENARIOS = [...ALL_SCENARIOS, 'soak'] as const;
 
-const count = (what: string) => z.coerce.number({ error: `${what}: not a number` }).int(`${what}: a whole number`).positive(`${what}: more than 0`);
+const whole = (what: string) => z.coerce.number({ error: `${what}: not a number` }).int(`${what}: a whole number`);
+const count = (what: string) => whole(what).positive(`${what}: more than 0`);
 const list = <T extends string>(what: string, allowed: readonly T[]) =>
   z
     .string()
@@ -39,7 +41,7 @@ const Options = z.object({
   /** The event log's group-commit interval, ms (fewer commits against a longer wait for each report). @default the ledger's 10 */
   'commit-ms': count('--commit-ms').min(1, '--commit-ms: at least 1').max(1000, '--commit-ms: at most 1000').optional(),
   /** V8's heap growing percent in the server child, as HEAP_GROWING_PERCENT (0 = V8's own choice). @default the server's (0) */
-  'heap-growing-percent': z.coerce.number({ error: '--heap-growing-percent: not a number' }).int('--heap-growing-percent: a whole number').min(0, '--heap-growing-percent: at least 0').max(1000, '--heap-growing-percent: at most 1000').optional(),
+  'heap-growing-percent': whole('--heap-growing-percent').min(0, '--heap-growing-percent: at least 0').max(MAX_HEAP_GROWING_PERCENT, `--heap-growing-percent: at most ${MAX_HEAP_GROWING_PERCENT}`).optional(),
 });
 export type BenchOptions = z.infer<typeof Options>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
-import { DEFAULT_HEAP_GROWING_PERCENT } from './heap.js';
+import { DEFAULT_HEAP_GROWING_PERCENT, MAX_HEAP_GROWING_PERCENT } from './heap.js';
 
 const OnOff = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -15,7 +15,7 @@ export const ConfigEnv = z.object({
   /** Broadcast tick: deltas are coalesced over this many ms. */
   TICK_MS: z.coerce.number().int().min(5).max(5000).default(50),
   /** How far V8's old generation may grow past what survives a collection, in percent; 0 = V8's own choice (see server/heap.ts). */
-  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_HEAP_GROWING_PERCENT),
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(MAX_HEAP_GROWING_PERCENT).default(DEFAULT_HEAP_GROWING_PERCENT),
   /** Write a state snapshot into the log every N events. */
   SNAPSHOT_EVERY: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
   /** Seed the Wuhan demo scenario (grid, checkpoints, teams, tasks) into an empty event log. */

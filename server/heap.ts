@@ -21,12 +21,14 @@ import v8 from 'node:v8';
  * a collection, so it holds from the first one on, however the server was started.
  */
 export const DEFAULT_HEAP_GROWING_PERCENT = 0;
+/** The largest percent accepted (a factor of 11): past it V8 would barely collect the old generation. */
+export const MAX_HEAP_GROWING_PERCENT = 1000;
 
 /** The V8 flag tuneHeap sets (heap.test.ts checks that this Node's V8 still knows it). */
 export const HEAP_GROWING_FLAG = '--heap-growing-percent';
 
 /** Sets the factor; 0 sets nothing, so V8's own choice (or a `--heap-growing-percent` given to node) stands. */
 export function tuneHeap(percent: number = DEFAULT_HEAP_GROWING_PERCENT): void {
-  if (!Number.isInteger(percent) || percent < 0 || percent > 1000) throw new RangeError(`heap growing percent must be an integer from 0 to 1000, not ${percent}`);
+  if (!Number.isInteger(percent) || percent < 0 || percent > MAX_HEAP_GROWING_PERCENT) throw new RangeError(`heap growing percent must be an integer from 0 to ${MAX_HEAP_GROWING_PERCENT}, not ${percent}`);
   if (percent > 0) v8.setFlagsFromString(`${HEAP_GROWING_FLAG}=${percent}`);
 }
