@@ -74,10 +74,7 @@ export class FieldPushes {
     };
     for (const [teamId, why] of named) look(teamId, why);
     // A held-back fix waits for its interval; nothing else about the team changed (that would name it).
-    for (const teamId of [...this.pending]) {
-      const last = this.sent.get(teamId);
-      if (!named.has(teamId) && !(last && now - last.at < this.fixIntervalMs)) look(teamId, 'pending');
-    }
+    for (const teamId of [...this.pending]) if (!named.has(teamId) && !this.withinFixInterval(this.sent.get(teamId), now)) look(teamId, 'pending');
     return out;
   }
 
@@ -85,7 +82,7 @@ export class FieldPushes {
     const last = this.sent.get(teamId);
     const team = state.teams[teamId];
     if (!team) return this.forget(teamId);
-    if (!last || why === 'task' || now - last.at >= this.fixIntervalMs || !sameApartFromFix(last.team, team)) {
+    if (!last || why === 'task' || !this.withinFixInterval(last, now) || !sameApartFromFix(last.team, team)) {
       return this.record(state, team, nearbyWithSlack(state, team), now);
     }
     if (why === 'pending') return null;
@@ -95,6 +92,11 @@ export class FieldPushes {
     const nearby = nearbyWithSlack(state, team);
     if (moved >= this.moveM || nearbyKey(nearby.checkpoints) !== last.nearbyKey) return this.record(state, team, nearby, now);
     return this.hold(teamId);
+  }
+
+  /** The team's phone was sent its state less than the fix interval ago: a fix alone waits. */
+  private withinFixInterval(last: Sent | undefined, now: number): boolean {
+    return last !== undefined && now - last.at < this.fixIntervalMs;
   }
 
   private hold(teamId: string): null {
