@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import type { Snapshot } from '../shared/protocol.js';
+import { openSnapshot, type PackedSnapshot, type WireSnapshot } from '../shared/catalog.js';
 import { openSqliteStore } from '../server/store/sqliteStore.js';
 import { api, e2eSuite } from './setup.js';
 
@@ -121,8 +122,8 @@ test('reports filed offline survive a reload and arrive exactly once; the wall s
 
   // A live client (the admin's session) sees the newest fix, not one of the backfilled ones.
   const wall = io(suite.server.url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: admin } });
-  const picture = await new Promise<Snapshot>((resolve, reject) => {
-    wall.once('state:snapshot', resolve);
+  const picture = await new Promise<WireSnapshot>((resolve, reject) => {
+    wall.once('state:snapshot', (packed: PackedSnapshot) => resolve(openSnapshot(packed)));
     wall.once('connect_error', reject);
   });
   wall.disconnect();

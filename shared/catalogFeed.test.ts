@@ -1,6 +1,7 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import type { Cell } from './entities.js';
-import { liveOf, staticOf, type CatalogRef, type CellCatalog, type WireSnapshot } from './catalog.js';
+import { liveOf, staticOf, type CatalogRef, type CellCatalog, type PackedSnapshot } from './catalog.js';
 import { createCatalogFeed } from './catalogFeed.js';
 import type { Delta, Snapshot } from './protocol.js';
 import { emptyState } from './protocol.js';
@@ -43,12 +44,13 @@ function harness(catalogs: Record<string, Cell[]>) {
   return { feed, fetched, got, errors, gate: (v: string) => gates.set(v, () => undefined), open: (v: string) => gates.get(v)?.() };
 }
 
-const wireSnapshot = (version: string, cells: Cell[], seq = 1): WireSnapshot => ({
+/** As the server packs it (server/live/snapshotCache.ts): the state's JSON gzipped, base64. */
+const wireSnapshot = (version: string, cells: Cell[], seq = 1): PackedSnapshot => ({
   logId: 'L',
   seq,
   serverTime: 1,
   catalog: { version, variant: 'full' },
-  state: { ...emptyState(), seq, cells: Object.fromEntries(cells.map((c) => [c.id, liveOf(c)])) },
+  stateGz: gzipSync(JSON.stringify({ ...emptyState(), seq, cells: Object.fromEntries(cells.map((c) => [c.id, liveOf(c)])) })).toString('base64'),
 });
 
 describe('catalog feed', () => {
@@ -57,6 +59,7 @@ describe('catalog feed', () => {
     h.gate('v1');
     h.feed.snapshot(wireSnapshot('v1', [cell('a', '甲'), cell('b', '乙')]));
     h.feed.delta({ fromSeq: 1, toSeq: 2, serverTime: 2, cells: [liveOf(cell('a', '甲', 7))] });
+    await vi.waitFor(() => expect(h.fetched).toEqual(['v1/full'])); // unpacked, now fetching its catalog
     await new Promise((r) => setTimeout(r, 10));
     expect(h.got).toEqual([]); // the delta waits behind the snapshot's catalog
     h.open('v1');
@@ -91,5 +94,18 @@ describe('catalog feed', () => {
     h.feed.delta({ fromSeq: 5, toSeq: 6, serverTime: 2, cells: [liveOf(cell('a', '甲', 1))] });
     await h.feed.idle();
     expect(h.got.map((g) => g.kind)).toEqual(['snapshot', 'delta']);
+  });
+
+  test('a snapshot that does not unpack is reported, nothing is handed on, and later deltas wait for a good snapshot', async () => {
+    const h = harness({ v1: [cell('a', '甲')] });
+    h.feed.snapshot({ ...wireSnapshot('v1', [cell('a', '甲')]), stateGz: 'bm90IGd6aXA=' }); // "not gzip"
+    h.feed.delta({ fromSeq: 1, toSeq: 2, serverTime: 2, cells: [liveOf(cell('a', '甲', 1))] });
+    await h.feed.idle();
+    expect(h.errors).toHaveLength(1);
+    expect(h.got).toEqual([]);
+    h.feed.snapshot(wireSnapshot('v1', [cell('a', '甲', 4)], 5));
+    await h.feed.idle();
+    expect(h.got.map((g) => g.kind)).toEqual(['snapshot']);
+    expect((h.got[0] as { s: Snapshot }).s.state.cells.a?.counts.confirmed).toBe(4);
   });
 });

@@ -1,4 +1,4 @@
-import { catalogMap, catalogUrl, expandDelta, expandSnapshot, type CatalogRef, type CellCatalog, type CellStatic, type WireDelta, type WireSnapshot } from './catalog.js';
+import { catalogMap, catalogUrl, expandDelta, expandSnapshot, openSnapshot, type CatalogRef, type CellCatalog, type CellStatic, type PackedSnapshot, type WireDelta } from './catalog.js';
 import type { Delta, Snapshot } from './protocol.js';
 
 export interface CatalogFeedOptions {
@@ -11,14 +11,14 @@ export interface CatalogFeedOptions {
 }
 
 export interface CatalogFeed {
-  snapshot(wire: WireSnapshot): void;
+  snapshot(packed: PackedSnapshot): void;
   delta(wire: WireDelta): void;
   /** Resolves once everything received so far has been handed on. */
   idle(): Promise<void>;
 }
 
 /**
- * Completes the live stream's cells from the catalog, in arrival order: a snapshot or delta that
+ * Unpacks snapshots and completes the live stream's cells from the catalog, in arrival order: a snapshot or delta that
  * names a catalog version we do not hold waits for it, and everything after it waits in line. The
  * catalog is fetched once per version. After a failure, deltas are dropped until the next snapshot.
  */
@@ -43,8 +43,9 @@ export function createCatalogFeed(opts: CatalogFeedOptions): CatalogFeed {
   };
 
   return {
-    snapshot(wire) {
+    snapshot(packed) {
       then(async () => {
+        const wire = await openSnapshot(packed);
         await ensure(wire.catalog);
         broken = false;
         opts.onSnapshot(expandSnapshot(wire, cells));

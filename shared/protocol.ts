@@ -1,7 +1,7 @@
 import { z } from './zod.js';
 import { Cell, Checkpoint, Clock, DayTotals, Incident, Task, Team } from './entities.js';
 import type { CommandName, Commands } from './commands.js';
-import type { WireDelta, WireSnapshot } from './catalog.js';
+import type { PackedSnapshot, WireDelta } from './catalog.js';
 
 /** The whole live picture, as the server holds it and a client mirrors it. */
 export const PictureState = z.object({
@@ -114,8 +114,8 @@ export interface FieldState {
 }
 
 export interface ServerToClientEvents {
-  /** Cells carry their live part; the catalog named in it completes them (shared/catalog.ts). */
-  'state:snapshot': (snapshot: WireSnapshot) => void;
+  /** Packed (gzip, base64: `openSnapshot`); cells carry their live part, the catalog named in it completes them (shared/catalog.ts). */
+  'state:snapshot': (snapshot: PackedSnapshot) => void;
   'state:delta': (delta: WireDelta) => void;
   /** To a signed-in field team only, on connect and whenever its team or tasks change. */
   'field:state': (state: FieldState) => void;

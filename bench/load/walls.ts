@@ -1,6 +1,6 @@
 import { io as connectIo, type Socket } from 'socket.io-client';
 import type { Delta, Snapshot } from '../../shared/protocol.js';
-import type { WireDelta, WireSnapshot } from '../../shared/catalog.js';
+import type { WireDelta, PackedSnapshot } from '../../shared/catalog.js';
 import { createCatalogFeed, fetchCatalog } from '../../shared/catalogFeed.js';
 import type { Cell, Checkpoint, Team } from '../../shared/entities.js';
 import { applyDelta, applySnapshot, deltaFit, type WallState } from '../../client/state/picture.js';
@@ -116,7 +116,7 @@ export class RealWall {
         onDelta: (d) => this.onDelta(d),
         onError: (err) => console.error('real wall: catalog', err),
       });
-      this.socket.on('state:snapshot', (s: WireSnapshot) => feed.snapshot(s));
+      this.socket.on('state:snapshot', (s: PackedSnapshot) => feed.snapshot(s));
       this.socket.on('state:delta', (d: WireDelta) => feed.delta(d));
     } else {
       this.socket.on('naive:state', (s: WallState) => {

@@ -9,7 +9,7 @@ import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
-import { encodeEvent, writeDirect, writeEncoded } from '../../server/live/snapshotCache.js';
+import { encodeEvent, writeDirect, writeEncoded } from '../../server/live/frames.js';
 
 const CLIENTS = 500;
 const TICKS = 100;

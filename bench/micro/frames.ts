@@ -6,7 +6,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import WebSocket, { WebSocketServer } from 'ws';
-import { textFrameHeader } from '../../server/live/snapshotCache.js';
+import { textFrameHeader } from '../../server/live/frames.js';
 
 const CLIENTS = 500;
 const TICKS = 100;

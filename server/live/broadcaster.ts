@@ -7,7 +7,7 @@ import { buildDelta } from './delta.js';
 import { ChangeHistory } from './history.js';
 import { redactDelta } from './redact.js';
 import { JoinServer, type Joiner, type View } from './joins.js';
-import { encodeEvent, writeDirect, type EncodedEvent } from './snapshotCache.js';
+import { encodeEvent, writeDirect, type EncodedEvent } from './frames.js';
 import { CellCatalogCache } from './catalog.js';
 import { LiveReaders, type ReaderOptions } from './readers.js';
 import { reject } from '../commands/validate.js';

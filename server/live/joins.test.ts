@@ -1,10 +1,16 @@
 // Joiners within a second share one encoded snapshot and are brought up to date by a catch-up delta,
 // over real sockets against a real server (test-driven ticks).
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import type { WireDelta, WireSnapshot } from '../../shared/catalog.js';
 import { applyDelta, applySnapshot } from '../../client/state/picture.js';
-import { position, rid } from '../testing/fixtures.js';
+import { createSeed, position, rid } from '../testing/fixtures.js';
 import { startTestServer, type TestClient } from '../testing/liveServer.js';
+import { JoinServer } from './joins.js';
+import { ChangeHistory } from './history.js';
+import { CellCatalogCache } from './catalog.js';
+import { emptyState } from '../../shared/protocol.js';
+import { createChangeSet } from '../state/changes.js';
+import { gunzipSync } from 'node:zlib';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 afterEach(async () => server?.stop());
@@ -67,17 +73,12 @@ test('after a second, a joiner gets a snapshot encoded afresh at the current seq
 });
 
 test('a tick serves joiners for at most its budget and leaves the rest, in order, for the next one', async () => {
-  const { JoinServer } = await import('./joins.js');
-  const { ChangeHistory } = await import('./history.js');
-  const { CellCatalogCache } = await import('./catalog.js');
-  const { createSeed } = await import('../testing/fixtures.js');
-  const { emptyState } = await import('../../shared/protocol.js');
   const state = emptyState();
   for (const c of createSeed().cells) state.cells[c.id] = c;
   state.seq = 5;
   const ledger = { state, store: { logId: 'log-1' } } as unknown as ConstructorParameters<typeof JoinServer>[0];
   const writes: string[] = [];
-  // Each write takes 3 ms, as a 1.4 MB snapshot into the kernel can.
+  // Each write takes 3 ms, as a slow socket write can.
   const socket = (name: string) => ({ name, connected: true, conn: { write: () => { writes.push(name); const until = performance.now() + 3; while (performance.now() < until); } } });
   const joiners = ['a', 'b', 'c', 'd', 'e'].map((n) => ({ socket: socket(n), lastSeq: undefined, view: 'full' as const })) as unknown as Parameters<InstanceType<typeof JoinServer>['serve']>[0];
   const joins = new JoinServer(ledger, new ChangeHistory(5), new CellCatalogCache(() => state), 5);
@@ -89,4 +90,40 @@ test('a tick serves joiners for at most its budget and leaves the rest, in order
   while (left.length) left = joins.serve(left, 1010, (j) => served.push(name(j)));
   expect(served).toEqual(['a', 'b', 'c', 'd', 'e']);
   expect(writes).toEqual(['a', 'b', 'c', 'd', 'e']);
+});
+
+test('a large picture is encoded between ticks: its joiners wait, then get the picture as it began plus the catch-up to the broadcast', async () => {
+  const state = emptyState();
+  const seed = createSeed();
+  for (const c of seed.cells) state.cells[c.id] = c;
+  for (const t of seed.teams) state.teams[t.id] = t;
+  state.seq = 5;
+  const ledger = { state, store: { logId: 'log-1' } } as unknown as ConstructorParameters<typeof JoinServer>[0];
+  const history = new ChangeHistory(5);
+  const packets: string[] = [];
+  const socket = { connected: true, conn: { write: (packet: string) => void packets.push(packet) } };
+  const joiner = { socket, lastSeq: undefined, view: 'full' as const } as unknown as Parameters<InstanceType<typeof JoinServer>['serve']>[0][number];
+  const joins = new JoinServer(ledger, history, new CellCatalogCache(() => state), 15, 1); // every picture counts as large
+  const served: unknown[] = [];
+  expect(joins.serve([joiner], 1000, (j) => served.push(j))).toEqual([joiner]);
+  expect(packets).toEqual([]); // encoding under way, nothing written inside the tick
+  // A fix folded and broadcast (5 → 6) while the snapshot is being encoded.
+  const before = state.teams.t1!.position;
+  state.teams.t1 = { ...state.teams.t1!, position: [114.4, 30.6] };
+  state.seq = 6;
+  const changes = createChangeSet();
+  changes.ids.teams.add('t1');
+  history.push(5, 6, changes);
+  let left = [joiner];
+  await vi.waitFor(() => {
+    left = joins.serve(left, 1050, (j) => served.push(j));
+    expect(left).toEqual([]);
+  });
+  expect(served).toEqual([joiner]);
+  const [snap, catchUp] = packets.map((p) => JSON.parse(p.slice(1)) as [string, Record<string, unknown>]);
+  expect(snap![0]).toBe('state:snapshot');
+  const picture = JSON.parse(gunzipSync(Buffer.from(snap![1].stateGz as string, 'base64')).toString()) as typeof state;
+  expect(snap![1].seq).toBe(5);
+  expect(picture.teams.t1?.position).toEqual(before); // the picture at seq 5, not the fold's later fix
+  expect(catchUp).toEqual(['state:delta', expect.objectContaining({ fromSeq: 5, toSeq: 6, teams: [expect.objectContaining({ id: 't1', position: [114.4, 30.6] })] })]);
 });

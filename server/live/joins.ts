@@ -6,7 +6,8 @@ import type { CellCatalogCache } from './catalog.js';
 import { buildDelta } from './delta.js';
 import type { ChangeHistory } from './history.js';
 import { redactDelta, redactState } from './redact.js';
-import { encodeEvent, SnapshotCache, writeEncoded, type EncodedEvent, type EncodedSnapshot } from './snapshotCache.js';
+import { encodeEvent, writeEncoded, type EncodedEvent } from './frames.js';
+import { SnapshotCache, type EncodedSnapshot } from './snapshotCache.js';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 /** What a live client may see: everything, or a wall's aggregate picture (redact.ts). */
@@ -23,14 +24,14 @@ export interface Joiner {
  * Brings joining (and resyncing) screens up to the seq the broadcast is at, inside the tick, so that
  * what they are sent ends exactly where the next delta starts:
  * - a screen that knows a recent seq gets a catch-up delta of what changed since;
- * - otherwise a snapshot. Encoding the 1.4 MB snapshot costs milliseconds and a 1.4 MB buffer, and
- *   under load the seq moves every tick, so a joiner gets the snapshot encoded within the last
- *   second (whatever its seq) followed by the catch-up from that seq. A join storm encodes about
- *   one snapshot per second instead of one per tick.
- * Catch-ups are encoded once per tick for every joiner that needs the same one. Writing a 1.4 MB
- * snapshot costs the server ~1–5 ms per joiner (mostly the kernel's copy), so a tick serves joiners
- * for at most `budgetMs` and leaves the rest for the next tick: a storm of 100 joins a second no
- * longer holds the event loop for one long tick.
+ * - otherwise a snapshot. Under load the seq moves every tick, so a joiner gets the snapshot
+ *   encoded within the last second (whatever its seq) followed by the catch-up from that seq: a join
+ *   storm encodes about one snapshot per second instead of one per tick.
+ * A picture of `inlineBelow` entities or more is encoded between ticks, in slices (SnapshotCache
+ * `begin`): its joiners wait a tick or two, and no tick holds the event loop for the whole picture
+ * (~10 ms for 5,000 cells, more with a collection in it). A fresh one is begun once the last is half
+ * its age, so a storm's joiners rarely wait. Catch-ups are encoded once per tick for every joiner that
+ * needs the same one, and a tick serves joiners for at most `budgetMs` and leaves the rest for the next.
  */
 export class JoinServer {
   private readonly snapshots = new SnapshotCache();
@@ -44,44 +45,69 @@ export class JoinServer {
     private readonly catalog: CellCatalogCache,
     /** Time a tick may spend serving joiners; at least one is served per tick. @default 15 */
     private readonly budgetMs = 15,
+    /** Pictures with fewer entities than this are encoded inside the tick (a millisecond or two). @default 2000 */
+    private readonly inlineBelow = 2000,
   ) {}
 
-  /** Serves one tick's joiners (the broadcast for this tick has gone out); returns those left for the next tick. */
+  /** Serves one tick's joiners (the broadcast for this tick has gone out); returns those left for a later tick, in order. */
   serve(joiners: readonly Joiner[], now: number, served: (j: Joiner) => void): Joiner[] {
     this.catchUps = new Map();
-    const limit = joiners.length ? this.catchUpLimit() : 0;
+    const size = joiners.length ? this.pictureSize() : 0;
     const started = performance.now();
-    let i = 0;
-    for (; i < joiners.length; i++) {
-      const j = joiners[i]!;
+    const left: Joiner[] = [];
+    let count = 0;
+    for (const j of joiners) {
       if (!j.socket.connected) continue;
-      if (i > 0 && performance.now() - started > this.budgetMs) break;
-      this.serveOne(j, now, limit);
-      served(j);
+      if (count > 0 && performance.now() - started > this.budgetMs) left.push(j);
+      else if (this.serveOne(j, now, size)) {
+        served(j);
+        count++;
+      } else left.push(j);
     }
     this.catchUps.clear();
-    return joiners.slice(i);
+    return left;
   }
 
-  private serveOne({ socket, lastSeq, view }: Joiner, now: number, limit: number): void {
+  /** Writes what the joiner needs; false when its snapshot is still being encoded. */
+  private serveOne({ socket, lastSeq, view }: Joiner, now: number, size: number): boolean {
     const state = this.ledger.state;
+    // A catch-up delta larger than a fifth of the picture costs more than a fresh snapshot.
+    const limit = Math.max(100, size / 5);
     const missed = lastSeq !== undefined && lastSeq > 0 && lastSeq <= state.seq ? this.history.since(lastSeq, limit) : null;
-    if (missed) return writeEncoded(socket, this.catchUp(view, lastSeq!, missed, now));
+    if (missed) {
+      writeEncoded(socket, this.catchUp(view, lastSeq!, missed, now));
+      return true;
+    }
     const cache = view === 'wall' ? this.wallSnapshots : this.snapshots;
     const recent = cache.latest(now);
     const since = recent && recent.seq <= state.seq ? this.history.since(recent.seq, limit) : null;
+    const large = size >= this.inlineBelow;
     if (recent && since) {
       writeEncoded(socket, recent);
       if (recent.seq < state.seq) writeEncoded(socket, this.catchUp(view, recent.seq, since, now));
-      return;
+      if (large && now - recent.serverTime > cache.maxAgeMs / 2) this.begin(view, now);
+      return true;
+    }
+    if (large) {
+      this.begin(view, now);
+      return false;
     }
     writeEncoded(socket, this.snapshot(view, now));
+    return true;
   }
 
-  /** A catch-up delta larger than a fifth of the picture costs more than a fresh snapshot. Once per tick: it lists 5,000 keys. */
-  private catchUpLimit(): number {
+  /** Entities in the picture, once per tick (it lists 5,000 keys). */
+  private pictureSize(): number {
     const s = this.ledger.state;
-    return Math.max(100, (Object.keys(s.cells).length + Object.keys(s.teams).length + Object.keys(s.checkpoints).length) / 5);
+    return Object.keys(s.cells).length + Object.keys(s.teams).length + Object.keys(s.checkpoints).length;
+  }
+
+  /** Starts encoding the picture at this tick's seq between ticks, unless one is under way. A failed gzip leaves no packet: the next tick begins again. */
+  private begin(view: View, now: number): void {
+    const cache = view === 'wall' ? this.wallSnapshots : this.snapshots;
+    if (cache.busy) return;
+    const state = this.ledger.state;
+    cache.begin(view === 'wall' ? redactState(state) : state, now, this.ledger.store.logId, { version: this.catalog.version(), variant: view });
   }
 
   private catchUp(view: View, fromSeq: number, changes: ChangeSet, now: number): EncodedEvent {

@@ -1,8 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createSeed } from '../testing/fixtures.js';
 import { emptyState, type PictureState } from '../../shared/protocol.js';
-import { encodeEvent, SnapshotCache, textFrameHeader } from './snapshotCache.js';
-import { liveOf } from '../../shared/catalog.js';
+import { SnapshotCache } from './snapshotCache.js';
+import { encodeEvent, textFrameHeader } from './frames.js';
+import { liveOf, openSnapshot, type PackedSnapshot } from '../../shared/catalog.js';
+import { gunzipSync } from 'node:zlib';
 
 function createState(): PictureState {
   const seed = createSeed();
@@ -16,7 +18,13 @@ function createState(): PictureState {
 }
 
 const REF = { version: 'v1', variant: 'full' as const };
-const decode = (packet: string) => JSON.parse(packet.slice(1)) as [string, unknown];
+/** The event as a client has it, a snapshot as after `openSnapshot`: its gzipped state unpacked in place. */
+function decode(packet: string): [string, unknown] {
+  const [name, payload] = JSON.parse(packet.slice(1)) as [string, { stateGz?: string }];
+  if (typeof payload.stateGz !== 'string') return [name, payload];
+  const { stateGz, ...rest } = payload;
+  return [name, { ...rest, state: JSON.parse(gunzipSync(Buffer.from(stateGz, 'base64')).toString()) as unknown }];
+}
 
 describe('SnapshotCache', () => {
   test('encodes exactly what socket.emit would send for the snapshot: cells as their live part, the catalog named', () => {
@@ -25,6 +33,53 @@ describe('SnapshotCache', () => {
     expect(encoded.packet.startsWith('2["state:snapshot",')).toBe(true);
     const wire = { ...state, cells: Object.fromEntries(Object.entries(state.cells).map(([id, c]) => [id, liveOf(c)])) };
     expect(decode(encoded.packet)).toEqual(JSON.parse(JSON.stringify(['state:snapshot', { logId: 'log-1', seq: 8, serverTime: 1234, catalog: REF, state: wire }])));
+  });
+
+  test('packs the picture: gzip + base64 that the shared openSnapshot unpacks, far smaller than its JSON', async () => {
+    const state = createState();
+    for (let i = 0; i < 2000; i++) state.cells[`c${i}`] = { ...Object.values(state.cells)[0]!, id: `c${i}` };
+    const encoded = new SnapshotCache().encode(state, 1234, 'log-1', REF);
+    const [, packed] = JSON.parse(encoded.packet.slice(1)) as [string, PackedSnapshot];
+    expect(Object.keys(packed).sort()).toEqual(['catalog', 'logId', 'seq', 'serverTime', 'stateGz']);
+    const opened = await openSnapshot(packed);
+    expect(opened).toEqual(decode(encoded.packet)[1]);
+    expect(Object.keys(opened.state.cells)).toHaveLength(Object.keys(state.cells).length);
+    expect(encoded.jsonBytes).toBe(Buffer.byteLength(JSON.stringify(opened.state)));
+    expect(encoded.frame[1].length * 5).toBeLessThan(encoded.jsonBytes);
+  });
+
+  test('openSnapshot refuses what is not a gzipped picture', async () => {
+    const base = { logId: 'l', seq: 1, serverTime: 1, catalog: REF };
+    await expect(openSnapshot({ ...base, stateGz: Buffer.from('{"cells":{}}').toString('base64') })).rejects.toThrow();
+    await expect(openSnapshot({ ...base } as PackedSnapshot)).rejects.toThrow(/stateGz/);
+  });
+
+  test('begin: encodes in slices between turns of the event loop, the picture as it was when it began', async () => {
+    const state = createState();
+    for (let i = 0; i < 3000; i++) state.teams[`x${i}`] = { ...state.teams.t1!, id: `x${i}`, name: `队${i}` };
+    const expected = decode(new SnapshotCache().encode(state, 1000, 'log-1', REF).packet);
+    const cache = new SnapshotCache(1000, 0); // a slice of 0 ms: one run per turn
+    let finished = false;
+    cache.begin(state, 1000, 'log-1', REF, (err) => {
+      expect(err).toBeUndefined();
+      finished = true;
+    });
+    expect(cache.busy).toBe(true);
+    expect(cache.latest(1000)).toBeNull();
+    // The fold goes on meanwhile: it replaces entities and adds some; the encoding must not see it.
+    state.teams.x5 = { ...state.teams.x5!, name: '改了' };
+    state.teams.late = { ...state.teams.t2!, id: 'late' };
+    state.seq = 9;
+    cache.begin(state, 1010, 'log-1', REF); // one encoding at a time: ignored
+    await vi.waitFor(() => expect(finished).toBe(true));
+    expect(cache.busy).toBe(false);
+    const done = cache.latest(1500)!;
+    expect(done.seq).toBe(8);
+    expect(decode(done.packet)).toEqual(expected);
+    // The next encoding starts from the runs it left: the changed ones show the fold.
+    const [, next] = decode(cache.encode(state, 1600, 'log-1', REF).packet) as [string, { state: PictureState }];
+    expect(next.state.teams.x5?.name).toBe('改了');
+    expect(next.state.teams.late).toBeDefined();
   });
 
   test('shows an entity replaced by the fold, not its cached JSON', () => {

@@ -1,105 +1,73 @@
+import { gzip, gzipSync } from 'node:zlib';
 import type { PictureState } from '../../shared/protocol.js';
 import { liveOf, type CatalogRef } from '../../shared/catalog.js';
-import type { Cell } from '../../shared/entities.js';
-
-/** A Socket.IO event encoded once, to be written as-is to many sockets. */
-export interface EncodedEvent {
-  /** The Socket.IO packet text for the default namespace (`2["event",{…}]`), as engine.io writes it. */
-  packet: string;
-  /** The same packet as a finished WebSocket frame ([header, payload], or both in one buffer): written as-is to every websocket. */
-  frame: [Buffer, Buffer] | [Buffer];
-}
+import { textFrameHeader, type EncodedEvent } from './frames.js';
 
 /** A `state:snapshot` event encoded once, for every joiner of a tick (and of the next second: see `latest`). */
 export interface EncodedSnapshot extends EncodedEvent {
   frame: [Buffer, Buffer];
   seq: number;
   serverTime: number;
-}
-
-/**
- * Writes a pre-encoded event on a socket's engine.io connection, so it is queued in order with
- * every other packet. `wsPreEncodedFrame` is the option socket.io's own broadcasts pass
- * (socket.io-adapter `_encode`); engine.io's types omit it.
- */
-export function writeEncoded(socket: { conn: { write(data: string, opts: { compress?: boolean }): unknown } }, e: EncodedEvent): void {
-  socket.conn.write(e.packet, { wsPreEncodedFrame: e.frame } as { compress?: boolean });
-}
-
-/** The engine.io and ws internals `writeDirect` reads; none of them is in their typings. */
-interface EngineConn {
-  readyState: string;
-  upgrading: boolean;
-  writeBuffer: unknown[];
-  transport: { name: string; writable: boolean; opts?: { perMessageDeflate?: unknown }; socket?: { readyState: number; _sender?: { sendFrame(list: Buffer[]): void } } };
-}
-
-/**
- * `writeEncoded`, minus engine.io's per-packet machinery when it has nothing queued for this socket:
- * the finished frame goes straight to the websocket's sender, the call engine.io itself ends in
- * (transports/websocket.ts, `sendFrame`), without the packet object, the flush and drain events and
- * the sent-callback chain (12.0–12.3 → 8.5–9.9 µs of CPU per socket write: `npx tsx bench/micro/engineWrite.ts`).
- * Order is kept: with engine.io's buffer empty, every byte it accepted is already in the TCP
- * socket's queue, ahead of these. Anything else (polling, an upgrade under way, a queue, compression,
- * a closing socket) takes engine.io's own path.
- */
-export function writeDirect(socket: { conn: unknown }, e: EncodedEvent): void {
-  const conn = socket.conn as EngineConn;
-  const t = conn.transport;
-  const ws = t.socket;
-  if (conn.readyState === 'open' && !conn.upgrading && conn.writeBuffer.length === 0 && t.name === 'websocket' && t.writable && !t.opts?.perMessageDeflate && ws?.readyState === 1 && ws._sender) {
-    ws._sender.sendFrame(e.frame);
-  } else {
-    writeEncoded(socket as Parameters<typeof writeEncoded>[0], e);
-  }
-}
-
-/**
- * Encodes an event without binary parts once, as `socket.emit` would for each socket. `oneBuffer`:
- * header and payload in one buffer (one copy per encode, one `write` per socket; for small frames
- * written to many sockets).
- */
-export function encodeEvent(event: string, payload: unknown, opts: { oneBuffer?: boolean } = {}): EncodedEvent {
-  const packet = `2${JSON.stringify([event, payload])}`;
-  const bytes = Buffer.from(`4${packet}`);
-  const header = textFrameHeader(bytes.length);
-  return { packet, frame: opts.oneBuffer ? [Buffer.concat([header, bytes])] : [header, bytes] };
+  /** The picture's JSON before the gzip, for those who measure what it saved. */
+  jsonBytes: number;
 }
 
 /** Keys of the picture that hold entities by id; each entity object is replaced, never mutated, when it changes. */
 const BY_ID = new Set(['cells', 'checkpoints', 'teams', 'tasks', 'incidents', 'days']);
+/** Members per cached run of a table. */
+const CHUNK = 256;
+/** Below this much JSON the gzip runs at once (well under a millisecond); above it, on libuv's pool. */
+const GZIP_INLINE_BYTES = 64 * 1024;
 
-/** Header of an unmasked, final WebSocket text frame of `length` bytes (RFC 6455 §5.2). */
-export function textFrameHeader(length: number): Buffer {
-  if (length < 126) return Buffer.from([0x81, length]);
-  if (length < 65_536) {
-    const b = Buffer.from([0x81, 126, 0, 0]);
-    b.writeUInt16BE(length, 2);
-    return b;
-  }
-  const b = Buffer.alloc(10);
-  b[0] = 0x81;
-  b[1] = 127;
-  b.writeBigUInt64BE(BigInt(length), 2);
-  return b;
+/** A run of a table's members: the ids and entity objects it was made from, and its UTF-8. */
+interface Chunk {
+  ids: readonly string[];
+  entities: readonly object[];
+  bytes: Buffer;
+}
+/** A run to encode: the ids and entities a table held when the encoding began. */
+interface Run {
+  ids: string[];
+  entities: object[];
+}
+/** One encoding under way: the picture's pieces as they were at its seq, turned into bytes run by run. */
+interface Job {
+  seq: number;
+  serverTime: number;
+  head: string;
+  /** Fixed text, or a table's runs (replaced by its chunks as they are built). */
+  pieces: (string | { key: string; runs: Run[]; project: (e: object) => object; done: Chunk[] })[];
+  at: number;
 }
 
 /**
- * Serializes the snapshot for joiners. `socket.emit` would walk the ~3 MB picture for binary parts
- * and stringify it again for every socket (~120 ms each for 5,000 cells here), so a join storm
- * stalled the event loop for seconds. Each entity's JSON is kept until the fold replaces the
- * entity, so a new seq re-stringifies only what changed; the packet and its WebSocket frame are
- * built once per seq and shared by every joiner.
+ * Serializes the snapshot for joiners, packed (`PackedSnapshot`: the picture's JSON gzipped, base64
+ * in `stateGz`; ~20× smaller for the bench world, ~80 KB instead of 1.4 MB per joiner). Each
+ * entity's JSON is kept until the fold replaces the entity, and each table in runs of CHUNK members
+ * rebuilt only where an entity was replaced, so a new seq re-stringifies only what changed; the
+ * packet and its WebSocket frame are built once per seq and shared by every joiner.
+ *
+ * `encode` does it all at once. `begin` does it in slices of `sliceMs` between turns of the event
+ * loop, with the gzip on libuv's pool, so a join storm under load never holds the loop for the
+ * whole picture: the tables are captured (ids and entity objects, which the fold replaces but
+ * never mutates) when it begins, so the result is the picture exactly at that seq.
  */
 export class SnapshotCache {
   /** Each entity's `"id":{…}` member, until the fold replaces the entity. */
   private readonly json = new WeakMap<object, { id: string; text: string }>();
-  /** Each table's members in runs (see tableChunks). */
+  /** Each table's members in runs (see `runs`). */
   private readonly chunks = new Map<string, Chunk[]>();
   private last: EncodedSnapshot | null = null;
+  private job: Job | null = null;
 
-  /** @param maxAgeMs a packet this much older than `serverTime` is rebuilt so its time stays honest. @default 1000 */
-  constructor(private readonly maxAgeMs = 1000) {}
+  /**
+   * @param maxAgeMs a packet this much older than `serverTime` is rebuilt so its time stays honest. @default 1000
+   * @param sliceMs how long one turn of the event loop may spend on a `begin` encoding. @default 4
+   */
+  constructor(
+    readonly maxAgeMs = 1000,
+    private readonly sliceMs = 4,
+  ) {}
 
   /** The packet already built for this seq, if it is fresh enough. */
   peek(seq: number, serverTime: number): EncodedSnapshot | null {
@@ -113,62 +81,103 @@ export class SnapshotCache {
     return last && serverTime - last.serverTime < this.maxAgeMs ? last : null;
   }
 
-  /** The wire snapshot: cells carry their live part only, completed by the catalog `catalog` names. */
+  /** Whether a `begin` encoding is under way. */
+  get busy(): boolean {
+    return this.job !== null;
+  }
+
+  /** Encodes the picture at `state.seq` now (or returns the packet already built for it). */
   encode(state: PictureState, serverTime: number, logId: string, catalog: CatalogRef): EncodedSnapshot {
     const last = this.peek(state.seq, serverTime);
     if (last) return last;
-    const pieces: (string | Chunk)[] = [
-      `2["state:snapshot",{"logId":${JSON.stringify(logId)},"seq":${state.seq},"serverTime":${serverTime},"catalog":${JSON.stringify(catalog)},"state":{`,
-    ];
-    let first = true;
-    for (const [key, value] of Object.entries(state)) {
-      if (value === undefined) continue;
-      pieces.push(`${first ? '' : ','}${JSON.stringify(key)}:`);
-      first = false;
-      if (!BY_ID.has(key)) {
-        pieces.push(JSON.stringify(value));
-        continue;
-      }
-      const chunks = key === 'cells' ? this.tableChunks(key, value as Record<string, Cell>, liveOf) : this.tableChunks(key, value as Record<string, object>);
-      pieces.push('{');
-      chunks.forEach((c, i) => pieces.push(...(i ? [',', c] : [c])));
-      pieces.push('}');
-    }
-    pieces.push('}}]');
-    const packet = pieces.map((p) => (typeof p === 'string' ? p : p.text)).join('');
-    // 4: an engine.io message. Unchanged chunks bring their UTF-8 along: no re-encoding of 1.4 MB.
-    const payload = Buffer.concat([Buffer.from('4'), ...pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p.bytes))]);
-    this.last = { seq: state.seq, serverTime, packet, frame: [textFrameHeader(payload.length), payload] };
-    return this.last;
+    const job = this.capture(state, serverTime, logId, catalog);
+    this.advance(job, Infinity);
+    const json = this.join(job);
+    return this.finish(job, gzipSync(json, { level: 1 }), json.length);
   }
 
   /**
-   * The table's `"id":{…}` members in runs of CHUNK, as text and UTF-8. A run is rebuilt only when
-   * one of its entities was replaced (or ids moved); new entities are appended, so mostly the last
-   * run changes. At W a few of ~25 runs change per seq, which a join storm encodes every tick.
+   * Starts encoding the picture at `state.seq` in slices; `latest` has it once done, and `done` is
+   * called then (or with the error). Does nothing while an encoding is under way.
    */
-  private tableChunks<T extends object>(key: string, table: Record<string, T>, project: (e: T) => object = (e) => e): Chunk[] {
-    const before = this.chunks.get(key) ?? [];
-    const chunks: Chunk[] = [];
-    let ids: string[] = [];
-    let entities: T[] = [];
-    const close = () => {
-      const old = before[chunks.length];
-      chunks.push(old && sameRun(old, ids, entities) ? old : this.chunk(ids, entities, project));
-      ids = [];
-      entities = [];
+  begin(state: PictureState, serverTime: number, logId: string, catalog: CatalogRef, done: (err?: Error) => void = () => undefined): void {
+    if (this.job || this.peek(state.seq, serverTime)) return;
+    const job = this.capture(state, serverTime, logId, catalog);
+    this.job = job;
+    const step = () => {
+      if (this.job !== job) return;
+      if (!this.advance(job, this.sliceMs)) return void setImmediate(step);
+      const json = this.join(job);
+      const packed = (err: Error | null, gz: Buffer) => {
+        this.job = null;
+        if (err) return done(err);
+        this.finish(job, gz, json.length);
+        done();
+      };
+      if (json.length <= GZIP_INLINE_BYTES) packed(null, gzipSync(json, { level: 1 }));
+      else gzip(json, { level: 1 }, packed);
     };
-    for (const id in table) {
-      ids.push(id);
-      entities.push(table[id]!);
-      if (ids.length === CHUNK) close();
-    }
-    if (ids.length) close();
-    this.chunks.set(key, chunks);
-    return chunks;
+    step();
   }
 
-  private chunk<T extends object>(ids: string[], entities: T[], project: (e: T) => object): Chunk {
+  /** The tables as they are now: their ids and entity objects in runs, and everything else as text. */
+  private capture(state: PictureState, serverTime: number, logId: string, catalog: CatalogRef): Job {
+    const head = `2["state:snapshot",{"logId":${JSON.stringify(logId)},"seq":${state.seq},"serverTime":${serverTime},"catalog":${JSON.stringify(catalog)},"stateGz":"`;
+    const job: Job = { seq: state.seq, serverTime, head, pieces: ['{'], at: 0 };
+    let first = true;
+    for (const [key, value] of Object.entries(state)) {
+      if (value === undefined) continue;
+      job.pieces.push(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      if (!BY_ID.has(key)) {
+        job.pieces.push(JSON.stringify(value));
+        continue;
+      }
+      const project = (key === 'cells' ? liveOf : (e: object) => e) as (e: object) => object;
+      job.pieces.push('{', { key, runs: runsOf(value as Record<string, object>), project, done: [] }, '}');
+    }
+    job.pieces.push('}');
+    return job;
+  }
+
+  /** Builds runs (at least one) until `budgetMs` is spent; true once every table is done. */
+  private advance(job: Job, budgetMs: number): boolean {
+    const started = performance.now();
+    let built = 0;
+    for (; job.at < job.pieces.length; job.at++) {
+      const piece = job.pieces[job.at]!;
+      if (typeof piece === 'string') continue;
+      const before = this.chunks.get(piece.key) ?? [];
+      while (piece.done.length < piece.runs.length) {
+        if (built++ > 0 && performance.now() - started > budgetMs) return false;
+        const { ids, entities } = piece.runs[piece.done.length]!;
+        const old = before[piece.done.length];
+        piece.done.push(old && sameRun(old, ids, entities) ? old : this.chunk(ids, entities, piece.project));
+      }
+      this.chunks.set(piece.key, piece.done);
+    }
+    return true;
+  }
+
+  /** The picture's JSON: unchanged runs bring their UTF-8 along, so 1.4 MB is not re-encoded. */
+  private join(job: Job): Buffer {
+    const parts: Buffer[] = [];
+    for (const p of job.pieces) {
+      if (typeof p === 'string') parts.push(Buffer.from(p));
+      else p.done.forEach((c, i) => parts.push(...(i ? [COMMA, c.bytes] : [c.bytes])));
+    }
+    return Buffer.concat(parts);
+  }
+
+  private finish(job: Job, gz: Buffer, jsonBytes: number): EncodedSnapshot {
+    const packet = `${job.head}${gz.toString('base64')}"}]`;
+    // 4: an engine.io message.
+    const payload = Buffer.from(`4${packet}`);
+    this.last = { seq: job.seq, serverTime: job.serverTime, packet, frame: [textFrameHeader(payload.length), payload], jsonBytes };
+    return this.last;
+  }
+
+  private chunk(ids: readonly string[], entities: readonly object[], project: (e: object) => object): Chunk {
     const members = entities.map((entity, i) => {
       const id = ids[i]!;
       let member = this.json.get(entity);
@@ -178,20 +187,29 @@ export class SnapshotCache {
       }
       return member.text;
     });
-    const text = members.join(',');
-    return { ids, entities, text, bytes: Buffer.from(text) };
+    return { ids, entities, bytes: Buffer.from(members.join(',')) };
   }
 }
 
-/** Members per cached run of a table. */
-const CHUNK = 256;
+const COMMA = Buffer.from(',');
 
-/** A run of a table's members: the ids and entity objects it was made from, its text and UTF-8. */
-interface Chunk {
-  ids: readonly string[];
-  entities: readonly object[];
-  text: string;
-  bytes: Buffer;
+/**
+ * A table's ids and entities in runs of CHUNK. A run is rebuilt only when one of its entities was
+ * replaced (or ids moved); new entities are appended, so mostly the last run changes.
+ */
+function runsOf(table: Record<string, object>): Run[] {
+  const runs: Run[] = [];
+  let run: Run = { ids: [], entities: [] };
+  for (const id in table) {
+    run.ids.push(id);
+    run.entities.push(table[id]!);
+    if (run.ids.length === CHUNK) {
+      runs.push(run);
+      run = { ids: [], entities: [] };
+    }
+  }
+  if (run.ids.length) runs.push(run);
+  return runs;
 }
 
 function sameRun(chunk: Chunk, ids: readonly string[], entities: readonly object[]): boolean {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
-import { encodeEvent, writeDirect } from './snapshotCache.js';
+import { encodeEvent, writeDirect } from './frames.js';
 
 /** A real socket.io server and one client on the given transport; `sendPackets` counts what took engine.io's path. */
 async function pair(transports: ('websocket' | 'polling')[]) {
