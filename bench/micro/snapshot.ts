@@ -2,7 +2,8 @@
  * What encoding a joiner's snapshot costs the event loop at W: the bench world (5,000 cells, 200
  * checkpoints, 500 teams), a second of W's changes folded between encodings (every team moved,
  * 50 cells and 40 checkpoints replaced, as the fold replaces entity objects), then the wall's
- * picture redacted and encoded, and the full one encoded. Prints the median and max of each part.
+ * picture redacted and encoded, and the full one encoded, all at once (`encode`; the server's joins
+ * use `begin`, the same work in slices). Each encode includes the gzip. Prints the median and max of each part.
  * Usage: npx tsx bench/micro/snapshot.ts [rounds]   (pin it for steadier figures: taskset -c 0 …)
  */
 import { emptyState } from '../../shared/protocol.js';
@@ -42,6 +43,7 @@ const wall = new SnapshotCache();
 const catalog = { version: 'v1', variant: 'full' as const };
 const times = { redact: [] as number[], wall: [] as number[], full: [] as number[] };
 let bytes = 0;
+let jsonBytes = 0;
 for (let r = 0; r < ROUNDS + 3; r++) {
   secondOfW(r);
   const now = Date.now() + r * 1000;
@@ -50,7 +52,9 @@ for (let r = 0; r < ROUNDS + 3; r++) {
   const t1 = performance.now();
   wall.encode(redacted, now, 'log', { ...catalog, variant: 'wall' });
   const t2 = performance.now();
-  bytes = full.encode(state, now, 'log', catalog).frame[1].length;
+  const encoded = full.encode(state, now, 'log', catalog);
+  bytes = encoded.frame[1].length;
+  jsonBytes = encoded.jsonBytes;
   const t3 = performance.now();
   // The first rounds fill the caches and warm the JIT.
   if (r < 3) continue;
@@ -59,5 +63,5 @@ for (let r = 0; r < ROUNDS + 3; r++) {
   times.full.push(t3 - t2);
 }
 const med = (xs: number[]) => xs.slice().sort((a, b) => a - b)[xs.length >> 1]!;
-console.log(`${ROUNDS} rounds, full snapshot ${(bytes / 1e6).toFixed(2)} MB`);
+console.log(`${ROUNDS} rounds, full snapshot ${(jsonBytes / 1e6).toFixed(2)} MB of JSON, packed (gzip + base64) ${(bytes / 1e3).toFixed(1)} KB`);
 for (const [k, xs] of Object.entries(times)) console.log(`${k.padEnd(7)} median ${med(xs).toFixed(2)} ms, max ${Math.max(...xs).toFixed(2)} ms`);

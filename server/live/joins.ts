@@ -85,7 +85,7 @@ export class JoinServer {
     if (recent && since) {
       writeEncoded(socket, recent);
       if (recent.seq < state.seq) writeEncoded(socket, this.catchUp(view, recent.seq, since, now));
-      if (large && now - recent.serverTime > cache.maxAgeMs / 2) this.begin(view, now);
+      if (large && now - recent.readyAt > cache.maxAgeMs / 2) this.begin(view, now);
       return true;
     }
     if (large) {

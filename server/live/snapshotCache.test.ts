@@ -82,6 +82,21 @@ describe('SnapshotCache', () => {
     expect(next.state.teams.late).toBeDefined();
   });
 
+  test('begin: a picture whose encoding outlasts maxAgeMs is still handed out, for maxAgeMs after it was ready', async () => {
+    const state = createState();
+    for (let i = 0; i < 3000; i++) state.teams[`x${i}`] = { ...state.teams.t1!, id: `x${i}` };
+    const cache = new SnapshotCache(5, 0); // fresh for 5 ms; one run per turn of the loop takes longer
+    const began = performance.now();
+    let took = 0;
+    cache.begin(state, 1000, 'log-1', REF, () => (took = performance.now() - began));
+    await vi.waitFor(() => expect(took).toBeGreaterThan(0));
+    expect(took).toBeGreaterThan(5);
+    const ready = cache.latest(1000 + took)!;
+    expect(ready.seq).toBe(8);
+    expect(ready.readyAt).toBeGreaterThan(1005);
+    expect(cache.latest(ready.readyAt + 5)).toBeNull();
+  });
+
   test('shows an entity replaced by the fold, not its cached JSON', () => {
     const state = createState();
     const cache = new SnapshotCache();

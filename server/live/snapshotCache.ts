@@ -8,6 +8,8 @@ export interface EncodedSnapshot extends EncodedEvent {
   frame: [Buffer, Buffer];
   seq: number;
   serverTime: number;
+  /** When it was ready, on the same clock: `serverTime` plus what the encoding took. Joiners get it for `maxAgeMs` after. */
+  readyAt: number;
   /** The picture's JSON before the gzip, for those who measure what it saved. */
   jsonBytes: number;
 }
@@ -34,6 +36,8 @@ interface Run {
 interface Job {
   seq: number;
   serverTime: number;
+  /** performance.now() when it began. */
+  startedAt: number;
   head: string;
   /** Fixed text, or a table's runs (replaced by its chunks as they are built). */
   pieces: (string | { key: string; runs: Run[]; project: (e: object) => object; done: Chunk[] })[];
@@ -75,10 +79,13 @@ export class SnapshotCache {
     return last && last.seq === seq && serverTime - last.serverTime < this.maxAgeMs ? last : null;
   }
 
-  /** The last packet built, whatever its seq, while it is fresh enough; a joiner gets it plus what changed since. */
+  /**
+   * The last packet built, whatever its seq, for `maxAgeMs` after it was ready (an encoding that took
+   * longer than that is still handed out); a joiner gets it plus what changed since.
+   */
   latest(serverTime: number): EncodedSnapshot | null {
     const last = this.last;
-    return last && serverTime - last.serverTime < this.maxAgeMs ? last : null;
+    return last && serverTime - last.readyAt < this.maxAgeMs ? last : null;
   }
 
   /** Whether a `begin` encoding is under way. */
@@ -123,7 +130,7 @@ export class SnapshotCache {
   /** The tables as they are now: their ids and entity objects in runs, and everything else as text. */
   private capture(state: PictureState, serverTime: number, logId: string, catalog: CatalogRef): Job {
     const head = `2["state:snapshot",{"logId":${JSON.stringify(logId)},"seq":${state.seq},"serverTime":${serverTime},"catalog":${JSON.stringify(catalog)},"stateGz":"`;
-    const job: Job = { seq: state.seq, serverTime, head, pieces: ['{'], at: 0 };
+    const job: Job = { seq: state.seq, serverTime, startedAt: performance.now(), head, pieces: ['{'], at: 0 };
     let first = true;
     for (const [key, value] of Object.entries(state)) {
       if (value === undefined) continue;
@@ -173,7 +180,8 @@ export class SnapshotCache {
     const packet = `${job.head}${gz.toString('base64')}"}]`;
     // 4: an engine.io message.
     const payload = Buffer.from(`4${packet}`);
-    this.last = { seq: job.seq, serverTime: job.serverTime, packet, frame: [textFrameHeader(payload.length), payload], jsonBytes };
+    const readyAt = job.serverTime + Math.round(performance.now() - job.startedAt);
+    this.last = { seq: job.seq, serverTime: job.serverTime, readyAt, packet, frame: [textFrameHeader(payload.length), payload], jsonBytes };
     return this.last;
   }
 
