@@ -59,13 +59,13 @@ interface Job {
 export class SnapshotCache {
   /** Each entity's `"id":{…}` member, until the fold replaces the entity. */
   private readonly json = new WeakMap<object, { id: string; text: string }>();
-  /** Each table's members in runs (see `runs`). */
+  /** Each table's members in runs (see `runsOf`). */
   private readonly chunks = new Map<string, Chunk[]>();
   private last: EncodedSnapshot | null = null;
   private job: Job | null = null;
 
   /**
-   * @param maxAgeMs a packet this much older than `serverTime` is rebuilt so its time stays honest. @default 1000
+   * @param maxAgeMs how long a packet is reused, so its time stays honest: for its own seq (`peek`) from its `serverTime`, for any joiner (`latest`) from when it was ready. @default 1000
    * @param sliceMs how long one turn of the event loop may spend on a `begin` encoding. @default 4
    */
   constructor(
