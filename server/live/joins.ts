@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js';
+import type { ClientToServerEvents, PictureState, ServerToClientEvents } from '../../shared/protocol.js';
+import type { CatalogRef } from '../../shared/catalog.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { ChangeSet } from '../state/changes.js';
 import type { CellCatalogCache } from './catalog.js';
@@ -78,7 +79,7 @@ export class JoinServer {
       writeEncoded(socket, this.catchUp(view, lastSeq!, missed, now));
       return true;
     }
-    const cache = view === 'wall' ? this.wallSnapshots : this.snapshots;
+    const cache = this.cacheFor(view);
     const recent = cache.latest(now);
     const since = recent && recent.seq <= state.seq ? this.history.since(recent.seq, limit) : null;
     const large = size >= this.inlineBelow;
@@ -104,10 +105,8 @@ export class JoinServer {
 
   /** Starts encoding the picture at this tick's seq between ticks, unless one is under way. A failed gzip leaves no packet: the next tick begins again. */
   private begin(view: View, now: number): void {
-    const cache = view === 'wall' ? this.wallSnapshots : this.snapshots;
-    if (cache.busy) return;
-    const state = this.ledger.state;
-    cache.begin(view === 'wall' ? redactState(state) : state, now, this.ledger.store.logId, { version: this.catalog.version(), variant: view });
+    const cache = this.cacheFor(view);
+    if (!cache.busy) cache.begin(this.pictureFor(view), now, this.ledger.store.logId, this.catalogRef(view));
   }
 
   private catchUp(view: View, fromSeq: number, changes: ChangeSet, now: number): EncodedEvent {
@@ -124,11 +123,20 @@ export class JoinServer {
   }
 
   private snapshot(view: View, now: number): EncodedSnapshot {
-    const state = this.ledger.state;
-    const logId = this.ledger.store.logId;
-    const version = this.catalog.version();
-    if (view === 'full') return this.snapshots.encode(state, now, logId, { version, variant: 'full' });
-    // The wall's picture is redacted once per seq (entities memoized), then cached like the full one.
-    return this.wallSnapshots.peek(state.seq, now) ?? this.wallSnapshots.encode(redactState(state), now, logId, { version, variant: 'wall' });
+    const cache = this.cacheFor(view);
+    return cache.peek(this.ledger.state.seq, now) ?? cache.encode(this.pictureFor(view), now, this.ledger.store.logId, this.catalogRef(view));
+  }
+
+  private cacheFor(view: View): SnapshotCache {
+    return view === 'wall' ? this.wallSnapshots : this.snapshots;
+  }
+
+  /** What the view is shown: the wall's picture is redacted (entities memoized, so once per change). */
+  private pictureFor(view: View): PictureState {
+    return view === 'wall' ? redactState(this.ledger.state) : this.ledger.state;
+  }
+
+  private catalogRef(view: View): CatalogRef {
+    return { version: this.catalog.version(), variant: view };
   }
 }
