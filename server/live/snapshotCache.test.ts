@@ -3,7 +3,7 @@ import { createSeed } from '../testing/fixtures.js';
 import { emptyState, type PictureState } from '../../shared/protocol.js';
 import { SnapshotCache } from './snapshotCache.js';
 import { liveOf, openSnapshot, type PackedSnapshot } from '../../shared/catalog.js';
-import { gunzipSync } from 'node:zlib';
+import { openSnapshotSync } from '../testing/packed.js';
 
 function createState(): PictureState {
   const seed = createSeed();
@@ -19,10 +19,8 @@ function createState(): PictureState {
 const REF = { version: 'v1', variant: 'full' as const };
 /** The event as a client has it, a snapshot as after `openSnapshot`: its gzipped state unpacked in place. */
 function decode(packet: string): [string, unknown] {
-  const [name, payload] = JSON.parse(packet.slice(1)) as [string, { stateGz?: string }];
-  if (typeof payload.stateGz !== 'string') return [name, payload];
-  const { stateGz, ...rest } = payload;
-  return [name, { ...rest, state: JSON.parse(gunzipSync(Buffer.from(stateGz, 'base64')).toString()) as unknown }];
+  const [name, payload] = JSON.parse(packet.slice(1)) as [string, PackedSnapshot];
+  return [name, openSnapshotSync(payload)];
 }
 
 describe('SnapshotCache', () => {

@@ -2,8 +2,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import pino, { type Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import type { ClientToServerEvents, FieldState, HandshakeAuth, ServerToClientEvents } from '../../shared/protocol.js';
-import type { PackedSnapshot, WireDelta as Delta, WireSnapshot as Snapshot } from '../../shared/catalog.js';
-import { gunzipSync } from 'node:zlib';
+import type { WireDelta as Delta, WireSnapshot as Snapshot } from '../../shared/catalog.js';
+import { openSnapshotSync } from './packed.js';
 import { createApp, type App } from '../app.js';
 import { Ledger } from '../ledger/ledger.js';
 import { seedLedger } from '../ledger/seed.js';
@@ -72,7 +72,7 @@ export async function startTestServer(opts: TestServerOptions = {}) {
     socket.received = [];
     socket.fieldStates = [];
     socket.on('field:state', (msg) => socket.fieldStates.push(msg));
-    socket.on('state:snapshot', (msg) => socket.received.push({ kind: 'snapshot', msg: unpack(msg) }));
+    socket.on('state:snapshot', (msg) => socket.received.push({ kind: 'snapshot', msg: openSnapshotSync(msg) }));
     socket.on('state:delta', (msg) => socket.received.push({ kind: 'delta', msg }));
     clients.push(socket);
     await new Promise<void>((resolve, reject) => {
@@ -80,11 +80,6 @@ export async function startTestServer(opts: TestServerOptions = {}) {
       socket.once('connect_error', reject);
     });
     return socket;
-  }
-
-  /** What `openSnapshot` does, synchronously, so `received` stays in arrival order. */
-  function unpack({ stateGz, ...rest }: PackedSnapshot): Snapshot {
-    return { ...rest, state: JSON.parse(gunzipSync(Buffer.from(stateGz, 'base64')).toString()) as Snapshot['state'] };
   }
 
   /** Runs one broadcast tick and waits until every connected client has had time to receive it. */
