@@ -72,9 +72,6 @@ export function createApp(deps: AppDeps): App {
   const routes: RouteEntry[] = [];
   app.use(limits.perIp);
   app.use(securityHeaders(deps.cspOrigins));
-  // A past picture is ~4 MB of JSON and the wall's bundle 2.3 MB: gzip makes both ~6× smaller for
-  // laptops and walls on a busy LAN. Socket.IO traffic does not pass through Express.
-  app.use(compression());
   const server = http.createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
     serveClient: false,
@@ -104,6 +101,11 @@ export function createApp(deps: AppDeps): App {
     routes.push({ method: 'post', path: mount, access: 'device' });
     app.use(mount, router);
   }
+  // A past picture is ~4 MB of JSON and the wall's bundle 2.3 MB: gzip makes both ~6× smaller for
+  // laptops and walls on a busy LAN. Socket.IO traffic does not pass through Express, nor do the
+  // trackers' one-line answers above: what compression hangs on each of those requests outlived it
+  // into V8's old generation (50 fixes/s over HTTP promoted ~0.7 MB/s, docs/benchmarks.md).
+  app.use(compression());
   for (const [mount, router] of Object.entries(deps.routers ?? {})) {
     routes.push({ method: 'get', path: mount, access: 'public' });
     app.use(mount, router);

@@ -189,4 +189,17 @@ describe('OsmAnd protocol (Traccar Client)', () => {
       await own.close();
     }
   });
+
+  test('tracker answers skip the compression middleware (a second-by-second fix must not leave it behind), API answers keep it', async () => {
+    await start();
+    const gzip = { 'accept-encoding': 'gzip' };
+    const fix = await osmand(TRACCAR_QUERY, { method: 'POST', headers: gzip });
+    expect(fix.status).toBe(200);
+    expect(fix.headers.get('vary')).toBeNull();
+    const refused = await osmand('id=123456', { method: 'POST', headers: gzip });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('vary')).toBeNull();
+    const api = await server.api('/api/health', { headers: gzip });
+    expect(api.headers.get('vary')).toMatch(/accept-encoding/i);
+  });
 });
