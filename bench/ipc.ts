@@ -52,6 +52,12 @@ export type ServerMessage =
       heapTotalMb: number;
       externalMb: number;
       newSpaceMb: number;
+      /**
+       * Old generation (old and large-object space) growth in a second without a mark-compact: what
+       * scavenges promoted plus what was allocated there directly, all of which only a mark-compact
+       * frees again. null for a second with a mark-compact in it and the next (its sweeping).
+       */
+      oldGrowthMb: number | null;
       clients: number;
       /** Group commits in the last second, the events they held, and the ms they held the event loop. */
       commits: number;

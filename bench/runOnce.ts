@@ -179,6 +179,8 @@ export interface Window {
   eventsPerCommit: number;
   commitBusyShare: number;
   commitMaxMs: number;
+  /** Old-generation growth per second, over the seconds without a mark-compact (see ipc.ts); null if every second had one. */
+  oldGrowthMbPerS: number | null;
 }
 
 export function windowOf(r: RunRecord, t0: number, t1: number): Window {
@@ -206,7 +208,14 @@ export function windowOf(r: RunRecord, t0: number, t1: number): Window {
     eventsPerCommit: stats.reduce((n, x) => n + x.committedEvents, 0) / Math.max(1, stats.reduce((n, x) => n + x.commits, 0)),
     commitBusyShare: stats.reduce((n, x) => n + x.commitMs, 0) / Math.max(1, stats.length * 1000),
     commitMaxMs: Math.max(0, ...stats.map((x) => x.commitMaxMs)),
+    oldGrowthMbPerS: meanOf(stats.map((x) => x.oldGrowthMb)),
   };
+}
+
+/** Mean of the readings that exist (older server bundles and seconds with a mark-compact have none). */
+function meanOf(values: readonly (number | null | undefined)[]): number | null {
+  const v = values.filter((x): x is number => typeof x === 'number');
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
 }
 
 /** Start and end of a named phase, from the generator's marks. */

@@ -26,6 +26,7 @@ export function steadyMetrics(r: RunRecord, phaseName: string): { metrics: Metri
       eventsPerCommit: w.eventsPerCommit,
       commitBusyPct: w.commitBusyShare * 100,
       commitMaxMs: w.commitMaxMs,
+      oldGrowthMbPerS: w.oldGrowthMbPerS,
       msgsPerWallS: ph.msgsPerWallS,
       bytesPerWallS: ph.bytesPerWallS,
       ackP99Ms: ms(ph.ackLatency, ph.ackLatency.p99),

@@ -71,8 +71,17 @@ send({ type: 'ready', port, sessions, tokens, seq: ledger.state.seq, loadMs: per
 
 const eld = monitorEventLoopDelay({ resolution: 10 });
 eld.enable();
+const OLD_SPACES = new Set(['old_space', 'large_object_space']);
+const oldUsed = () => v8.getHeapSpaceStatistics().reduce((n, s) => n + (OLD_SPACES.has(s.space_name) ? s.space_used_size : 0), 0);
+let lastOld = oldUsed();
+// A mark-compact's sweeping frees pages for a while after it: its second and the next are not read.
+let skipSeconds = 0;
 setInterval(() => {
   const mem = process.memoryUsage();
+  const old = oldUsed();
+  const oldGrowthMb = skipSeconds > 0 ? null : Math.max(0, old - lastOld) / 2 ** 20;
+  lastOld = old;
+  skipSeconds = Math.max(0, skipSeconds - 1);
   send({
     type: 'stats',
     at: Date.now(),
@@ -84,6 +93,7 @@ setInterval(() => {
     heapTotalMb: mem.heapTotal / 2 ** 20,
     externalMb: mem.external / 2 ** 20,
     newSpaceMb: (v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0) / 2 ** 20,
+    oldGrowthMb,
     clients: app.clients(),
     commits: commits.count,
     committedEvents: commits.events,
@@ -127,6 +137,7 @@ function collect(label: string): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return;
   gc();
+  skipSeconds = 2;
   sendMemory(label);
 }
 
@@ -135,7 +146,10 @@ function collect(label: string): void {
 // p99 stepped up by ~30 % for the rest of a run after one).
 new PerformanceObserver((list) => {
   const major = list.getEntries().some((e: PerformanceEntry) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
-  if (major) sendMemory('major');
+  if (major) {
+    skipSeconds = 2;
+    sendMemory('major');
+  }
 }).observe({ entryTypes: ['gc'] });
 
 process.on('message', (m: { type?: string; file?: string; label?: string }) => (m.type === 'stop' ? void stop() : m.type === 'gc' ? collect(m.label ?? '') : profile(m)));
