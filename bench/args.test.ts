@@ -8,6 +8,7 @@ describe('npm run bench options', () => {
     expect(o).toMatchObject({ scenario: ['w', 'soak'], reps: 2, rate: 0.75, minutes: 10, designs: ['ours'], 'tick-ms': 60, 'commit-ms': 20, walls: 50, events: 1000 });
     // 0 is a setting here (V8's own choice), not a missing value.
     expect(parseBenchArgs(['--heap-growing-percent', '0'])['heap-growing-percent']).toBe(0);
+    expect(parseBenchArgs(['--heap-profile'])).toMatchObject({ 'heap-profile': true, profile: false });
   });
 
   test.each([
@@ -26,6 +27,7 @@ describe('npm run bench options', () => {
     [['--designs', 'ours,mine'], /--designs: mine is not one of ours, naive/],
     [['--designs', ','], /--designs: none given/],
     [['--reps', 'x', '--rate', 'y'], /--reps: not a number; --rate: not a number/],
+    [['--profile', '--heap-profile'], /--profile and --heap-profile: one at a time/],
   ])('%j is refused with a message naming the option', (argv, message) => {
     expect(() => parseBenchArgs(argv)).toThrow(message);
   });

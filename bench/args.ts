@@ -34,6 +34,12 @@ const Options = z.object({
   'no-pin': z.boolean(),
   /** Write a CPU profile of the server over each run's measured phases next to the results. */
   profile: z.boolean(),
+  /**
+   * Instead of a CPU profile: a sampling heap profile (V8's, one sample per 4 KB allocated) of what
+   * outlived the young generation over the measured phases — what a scavenge promoted, or what is
+   * still alive at the end — to find what makes the old generation grow between mark-compacts.
+   */
+  'heap-profile': z.boolean(),
   /** Raw walls instead of 498 (trying the harness on a small scale; targets assume 498 + 2). */
   walls: count('--walls').optional(),
   /** Our server's broadcast tick, ms (the latency/CPU trade-off); the server's own bounds (TICK_MS). @default the server's 50 */
@@ -59,13 +65,14 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       designs: { type: 'string' },
       'no-pin': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'heap-profile': { type: 'boolean', default: false },
       walls: { type: 'string' },
       'tick-ms': { type: 'string' },
       'commit-ms': { type: 'string' },
       'heap-growing-percent': { type: 'string' },
     },
   });
-  const parsed = Options.safeParse(values);
+  const parsed = Options.refine((o) => !(o.profile && o['heap-profile']), { message: '--profile and --heap-profile: one at a time (each profiles the same phases)' }).safeParse(values);
   if (!parsed.success) throw new Error(`npm run bench: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   return parsed.data;
 }

@@ -77,7 +77,8 @@ for (const name of names) {
       if (args['commit-ms']) spec.server.commitIntervalMs = args['commit-ms'];
       if (args['heap-growing-percent'] !== undefined) spec.server.heapGrowingPercent = args['heap-growing-percent'];
       log(`${name} ${design} rep ${rep}/${reps} (load ${loadAverage()[0]})`);
-      const profileFile = args.profile ? path.join(outDir, `${name}-${design}-${rep}.cpuprofile`) : undefined;
+      const profileKind = args['heap-profile'] ? 'heapprofile' : args.profile ? 'cpuprofile' : null;
+      const profileFile = profileKind ? path.join(outDir, `${name}-${design}-${rep}.${profileKind}`) : undefined;
       const record = await runOnce({ design, rep, serverBundle: bundles.server, loadBundle: bundles.load, server: spec.server, plan: spec.plan, profileFile, gcAtMarks: spec.gcAtMarks });
       for (const l of record.logs) log(`  ${design}: ${l}`);
       // The server's own per-second telemetry (event-loop delay, memory by kind, commits) and its after-GC memory, for a closer look.

@@ -42,7 +42,7 @@ export interface RunSpec {
   gcAtMarks?: string[];
   /** Kill the run when the server's RSS passes this. @default 3072 */
   maxRssMb?: number;
-  /** Write a CPU profile of the server over the measured phases to this file. */
+  /** Write a profile of the server over the measured phases to this file: CPU (`.cpuprofile`) or surviving allocations (`.heapprofile`). */
   profileFile?: string;
 }
 
@@ -124,7 +124,7 @@ export async function runOnce(spec: RunSpec): Promise<RunRecord> {
     load.on('message', (m: LoadMessage) => {
       if (m.type === 'mark') record.marks.push({ name: m.name, at: m.at });
       if (m.type === 'mark' && spec.gcAtMarks?.includes(m.name)) server.send({ type: 'gc', label: m.name });
-      if (spec.profileFile && m.type === 'mark' && m.name === `start:${measured[0]}`) server.send({ type: 'profile-start' });
+      if (spec.profileFile && m.type === 'mark' && m.name === `start:${measured[0]}`) server.send({ type: 'profile-start', heap: spec.profileFile.endsWith('.heapprofile') });
       if (spec.profileFile && m.type === 'mark' && m.name === `end:${measured.at(-1)}`) server.send({ type: 'profile-stop', file: spec.profileFile });
       if (m.type === 'log') record.logs.push(m.text);
     });

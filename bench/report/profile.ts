@@ -26,7 +26,7 @@ interface Profile {
 
 /** The bench's esbuild bundle of server/ and shared/ (bench/build.ts); its frames name no source file. */
 const OWN_BUNDLE = /gridcommand-bench\/build\//;
-const isOwn = (url: string) => OWN_BUNDLE.test(url) || (/\/(server|shared)\//.test(url) && !/node_modules/.test(url));
+export const isOwn = (url: string) => OWN_BUNDLE.test(url) || (/\/(server|shared)\//.test(url) && !/node_modules/.test(url));
 
 /** Where a frame's code lives, by its script URL. */
 export function area(url: string, name: string): string {
@@ -44,7 +44,7 @@ export function area(url: string, name: string): string {
 }
 
 /** One function of the profile: its name, where its code lives, and its line. */
-const label = (f: Node['callFrame']) => `${f.functionName || '(anonymous)'} ${area(f.url, f.functionName)}:${f.lineNumber + 1}`;
+export const label = (f: Node['callFrame']) => `${f.functionName || '(anonymous)'} ${area(f.url, f.functionName)}:${f.lineNumber + 1}`;
 
 /** The profile's call tree as lookups: each node by id, and each node's caller. */
 function callTree(p: Profile): { byId: Map<number, Node>; parent: Map<number, number> } {

@@ -111,18 +111,30 @@ async function stop(): Promise<void> {
   registry.close();
   process.exit(0);
 }
-/** `--profile`: a CPU profile of the measured phases only, so setup (seeding, joins) does not drown them. */
+/**
+ * `--profile`: a CPU profile of the measured phases only, so setup (seeding, joins) does not drown them.
+ * `--heap-profile`: V8's sampling heap profile over the same phases, keeping only samples that were not
+ * freed by a scavenge: what was promoted to the old generation (or is still alive at the end).
+ */
 const inspector = new Session();
-function profile(m: { type?: string; file?: string }): void {
+let profiling: 'cpu' | 'heap' | null = null;
+function profile(m: { type?: string; file?: string; heap?: boolean }): void {
   if (m.type === 'profile-start') {
     inspector.connect();
-    inspector.post('Profiler.enable', () => inspector.post('Profiler.start'));
-  } else if (m.type === 'profile-stop' && m.file) {
+    profiling = m.heap ? 'heap' : 'cpu';
+    if (m.heap) {
+      const sampling = { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false };
+      inspector.post('HeapProfiler.enable', () => inspector.post('HeapProfiler.startSampling', sampling));
+    } else inspector.post('Profiler.enable', () => inspector.post('Profiler.start'));
+  } else if (m.type === 'profile-stop' && m.file && profiling) {
     const file = m.file;
-    inspector.post('Profiler.stop', (err, res) => {
+    const done = (err: Error | null, res: { profile: object }) => {
       if (!err) fs.writeFileSync(file, JSON.stringify(res.profile));
       inspector.disconnect();
-    });
+    };
+    if (profiling === 'heap') inspector.post('HeapProfiler.stopSampling', done);
+    else inspector.post('Profiler.stop', done);
+    profiling = null;
   }
 }
 
@@ -152,5 +164,5 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] });
 
-process.on('message', (m: { type?: string; file?: string; label?: string }) => (m.type === 'stop' ? void stop() : m.type === 'gc' ? collect(m.label ?? '') : profile(m)));
+process.on('message', (m: { type?: string; file?: string; label?: string; heap?: boolean }) => (m.type === 'stop' ? void stop() : m.type === 'gc' ? collect(m.label ?? '') : profile(m)));
 process.on('disconnect', () => process.exit(0));
