@@ -46,7 +46,7 @@ const Options = z.object({
   'tick-ms': count('--tick-ms').min(5, '--tick-ms: at least 5').max(5000, '--tick-ms: at most 5000').optional(),
   /** The event log's group-commit interval, ms (fewer commits against a longer wait for each report). @default the ledger's 10 */
   'commit-ms': count('--commit-ms').min(1, '--commit-ms: at least 1').max(1000, '--commit-ms: at most 1000').optional(),
-  /** V8's heap growing percent in the server child, as HEAP_GROWING_PERCENT (0 = V8's own choice). @default the server's (0) */
+  /** V8's heap growing percent in the server child, as HEAP_GROWING_PERCENT (0 = V8's own choice). @default the server's (100) */
   'heap-growing-percent': whole('--heap-growing-percent').min(0, '--heap-growing-percent: at least 0').max(MAX_HEAP_GROWING_PERCENT, `--heap-growing-percent: at most ${MAX_HEAP_GROWING_PERCENT}`).optional(),
 });
 export type BenchOptions = z.infer<typeof Options>;

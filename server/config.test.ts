@@ -3,9 +3,10 @@ import { expect, test } from 'vitest';
 import { loadConfig } from './config.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap.js';
 
-test("HEAP_GROWING_PERCENT defaults to V8's own choice, and takes a percent", () => {
-  expect(DEFAULT_HEAP_GROWING_PERCENT).toBe(0);
-  expect(loadConfig({}, '/srv/gc').heapGrowingPercent).toBe(0);
+test("HEAP_GROWING_PERCENT defaults to 100 (the heap grows to 2 × what survived), takes a percent, and 0 for V8's own choice", () => {
+  expect(DEFAULT_HEAP_GROWING_PERCENT).toBe(100);
+  expect(loadConfig({}, '/srv/gc').heapGrowingPercent).toBe(100);
+  expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }, '/srv/gc').heapGrowingPercent).toBe(0);
   expect(loadConfig({ HEAP_GROWING_PERCENT: '50' }, '/srv/gc').heapGrowingPercent).toBe(50);
   expect(loadConfig({ HEAP_GROWING_PERCENT: '120' }, '/srv/gc').heapGrowingPercent).toBe(120);
 });

@@ -2,8 +2,12 @@ import v8 from 'node:v8';
 
 /**
  * How far V8 lets the old generation grow past what survived its last mark-compact before the next
- * one, in percent; 0 (the default) leaves V8's own choice. A setting, not the default, because of
- * what it was measured to trade (docs/benchmarks.md, sixth round):
+ * one, in percent; 0 leaves V8's own choice. The default is 100 (2 ×), measured in the eighth round
+ * of docs/benchmarks.md: against V8's own choice, on one machine, the fan-out knee stayed at 4 × W
+ * in three reps, and a 10-minute soak at 2 × W kept RSS within 211–256 MB (per-minute means
+ * 229–237 MB after the second minute) where V8's own choice swung it 192–365 MB, with 36
+ * mark-compacts instead of 52 and p99 drift +2.9 %. 50 was the default once and was taken back,
+ * for what it traded (sixth round):
  *
  * V8 picks that factor itself, between 1.1 and 4, from its estimate of GC speed against allocation
  * speed, and under a command centre's steady load the estimate swings: in a 10-minute soak at
@@ -14,13 +18,13 @@ import v8 from 'node:v8';
  * instead of 24–26 MB. But the collections come more often (37 mark-compacts in 10 minutes
  * against 27–35), each costs the event loop tens of ms on the server's one core, and the fan-out
  * scenario's few-second steps at 1–3 × W caught them: p99 109–165 ms at steps V8's own choice
- * passed at 70–86 ms, so the knee fell from 2–4 × W to 0.75 × W. A deployment that cares more
- * for a steady memory figure than for headroom sets HEAP_GROWING_PERCENT=50.
+ * passed at 70–86 ms, so the knee fell from 2–4 × W to 0.75 × W. 2 × sits between: fewer
+ * collections than 1.5 ×, and no swing to 4 ×.
  *
  * Set at startup with `v8.setFlagsFromString`: V8 reads this flag each time it sizes the heap after
  * a collection, so it holds from the first one on, however the server was started.
  */
-export const DEFAULT_HEAP_GROWING_PERCENT = 0;
+export const DEFAULT_HEAP_GROWING_PERCENT = 100;
 /** The largest percent accepted (a factor of 11): past it V8 would barely collect the old generation. */
 export const MAX_HEAP_GROWING_PERCENT = 1000;
 
