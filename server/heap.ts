@@ -6,7 +6,9 @@ import v8 from 'node:v8';
  * of docs/benchmarks.md: against V8's own choice, on one machine, the fan-out knee stayed at 4 × W
  * in three reps, and a 10-minute soak at 2 × W kept RSS within 211–256 MB (per-minute means
  * 229–237 MB after the second minute) where V8's own choice swung it 192–365 MB, with 36
- * mark-compacts instead of 52 and p99 drift +2.9 %. 50 was the default once and was taken back,
+ * mark-compacts instead of 52 and p99 drift +2.9 % (two more soaks: RSS slope 0.90 and 0.26 MB/min).
+ * Its cost: the join storm's longest event-loop stall read 27–52 ms in six runs against 23–32 ms
+ * with V8's own choice. 50 was the default once and was taken back,
  * for what it traded (sixth round):
  *
  * V8 picks that factor itself, between 1.1 and 4, from its estimate of GC speed against allocation
