@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Design, LoadMessage, LoadPlan, LoadResult, ServerConfig, ServerMessage } from './ipc.js';
 import { coreShare, loadAverage, startSampler, type Sample } from './proc.js';
+import { mean } from './stats.js';
 
 /** The cores the two children are pinned to: server alone on one, generator alone on the other. */
 export const SERVER_CORE = 0;
@@ -208,14 +209,8 @@ export function windowOf(r: RunRecord, t0: number, t1: number): Window {
     eventsPerCommit: stats.reduce((n, x) => n + x.committedEvents, 0) / Math.max(1, stats.reduce((n, x) => n + x.commits, 0)),
     commitBusyShare: stats.reduce((n, x) => n + x.commitMs, 0) / Math.max(1, stats.length * 1000),
     commitMaxMs: Math.max(0, ...stats.map((x) => x.commitMaxMs)),
-    oldGrowthMbPerS: meanOf(stats.map((x) => x.oldGrowthMb)),
+    oldGrowthMbPerS: mean(stats.map((x) => x.oldGrowthMb)),
   };
-}
-
-/** Mean of the readings that exist (older server bundles and seconds with a mark-compact have none). */
-function meanOf(values: readonly (number | null | undefined)[]): number | null {
-  const v = values.filter((x): x is number => typeof x === 'number');
-  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
 }
 
 /** Start and end of a named phase, from the generator's marks. */

@@ -6,6 +6,12 @@ export function median(values: (number | null | undefined)[]): number | null {
   return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
 }
 
+/** Mean of the numbers present; null when there are none. */
+export function mean(values: (number | null | undefined)[]): number | null {
+  const v = values.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+}
+
 /** Slope of y over x by least squares. */
 export function slope(points: [number, number][]): number | null {
   const n = points.length;
