@@ -72,13 +72,14 @@ send({ type: 'ready', port, sessions, tokens, seq: ledger.state.seq, loadMs: per
 const eld = monitorEventLoopDelay({ resolution: 10 });
 eld.enable();
 const OLD_SPACES = new Set(['old_space', 'large_object_space']);
-const oldUsed = () => v8.getHeapSpaceStatistics().reduce((n, s) => n + (OLD_SPACES.has(s.space_name) ? s.space_used_size : 0), 0);
-let lastOld = oldUsed();
+const oldUsed = (spaces: v8.HeapSpaceInfo[]) => spaces.reduce((n, s) => n + (OLD_SPACES.has(s.space_name) ? s.space_used_size : 0), 0);
+let lastOld = oldUsed(v8.getHeapSpaceStatistics());
 // A mark-compact's sweeping frees pages for a while after it: its second and the next are not read.
 let skipSeconds = 0;
 setInterval(() => {
   const mem = process.memoryUsage();
-  const old = oldUsed();
+  const spaces = v8.getHeapSpaceStatistics();
+  const old = oldUsed(spaces);
   const oldGrowthMb = skipSeconds > 0 ? null : Math.max(0, old - lastOld) / 2 ** 20;
   lastOld = old;
   skipSeconds = Math.max(0, skipSeconds - 1);
@@ -92,7 +93,7 @@ setInterval(() => {
     heapMb: mem.heapUsed / 2 ** 20,
     heapTotalMb: mem.heapTotal / 2 ** 20,
     externalMb: mem.external / 2 ** 20,
-    newSpaceMb: (v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0) / 2 ** 20,
+    newSpaceMb: (spaces.find((s) => s.space_name === 'new_space')?.space_size ?? 0) / 2 ** 20,
     oldGrowthMb,
     clients: app.clients(),
     commits: commits.count,
