@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { summarizeHeap } from './heapProfile.js';
+import { summarizeHeap, type HeapNode } from './heapProfile.js';
+import type { CallFrame } from './profile.js';
 
 const OWN = 'file:///x/node_modules/.cache/gridcommand-bench/build/server.mjs';
-interface Frame { functionName: string; url: string; lineNumber: number }
-interface Sampled { callFrame: Frame; selfSize: number; children: Sampled[] }
-const frame = (functionName: string, url: string, lineNumber = 0): Frame => ({ functionName, url, lineNumber });
-const node = (callFrame: Frame, selfSize: number, children: Sampled[] = []): Sampled => ({ callFrame, selfSize, children });
+const frame = (functionName: string, url: string, lineNumber = 0): CallFrame => ({ functionName, url, lineNumber });
+const node = (callFrame: CallFrame, selfSize: number, children: HeapNode[] = []): HeapNode => ({ callFrame, selfSize, children });
 
 describe('heap profile summary', () => {
   test('bytes go to the innermost own-server frame above them, and by area to the frame that allocated', () => {

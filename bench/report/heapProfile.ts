@@ -8,10 +8,10 @@
  *   npx tsx bench/report/heapProfile.ts bench/results/<run>/w-ours-1.heapprofile [--top 20]
  */
 import fs from 'node:fs';
-import { area, isOwn, label } from './profile.js';
+import { area, isOwn, label, type CallFrame } from './profile.js';
 
-interface HeapNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
+export interface HeapNode {
+  callFrame: CallFrame;
   selfSize: number;
   children: HeapNode[];
 }

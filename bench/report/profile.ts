@@ -11,9 +11,15 @@
  */
 import fs from 'node:fs';
 
+/** Where a profile sample or allocation was taken (CPU and heap profiles alike). */
+export interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
 interface Node {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
   children?: number[];
 }
 interface Profile {
@@ -44,7 +50,7 @@ export function area(url: string, name: string): string {
 }
 
 /** One function of the profile: its name, where its code lives, and its line. */
-export const label = (f: Node['callFrame']) => `${f.functionName || '(anonymous)'} ${area(f.url, f.functionName)}:${f.lineNumber + 1}`;
+export const label = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${area(f.url, f.functionName)}:${f.lineNumber + 1}`;
 
 /** The profile's call tree as lookups: each node by id, and each node's caller. */
 function callTree(p: Profile): { byId: Map<number, Node>; parent: Map<number, number> } {
