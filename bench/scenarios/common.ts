@@ -77,6 +77,25 @@ export function generatorCheck(loadCpu: number | null): { valid: boolean; reason
   return loadCpu > GENERATOR_LIMIT ? { valid: false, reason: `generator-bound (${(loadCpu * 100).toFixed(0)} % of its core)` } : { valid: true };
 }
 
+/**
+ * A commit slower than this was the disk's stall, not the server's load: nothing a report carries
+ * reaches a wall before its commit (durable before shown), so such a stall delays every report behind
+ * it. Runs that had one say so (`diskNote`); they stay valid, since the disk is part of the server.
+ */
+export const DISK_STALL_MS = 100;
+
+/** The note for a run whose event log took longer than DISK_STALL_MS over one commit, or undefined. */
+export function diskNote(commitMaxMs: number | null | undefined): string | undefined {
+  if (commitMaxMs === null || commitMaxMs === undefined || commitMaxMs <= DISK_STALL_MS) return undefined;
+  return `disk: one commit took ${Math.round(commitMaxMs)} ms (the log's fsync); latency here includes it`;
+}
+
+/** A validity check with notes appended to its reason (notes never make a run invalid). */
+export function withNotes<T extends { valid: boolean; reason?: string }>(check: T, ...notes: (string | undefined)[]): T {
+  const reason = [check.reason, ...notes].filter(Boolean).join('; ');
+  return reason ? { ...check, reason } : check;
+}
+
 export function aborted(r: RunRecord): Evaluation | null {
   if (r.aborted || !r.result) return { valid: false, reason: r.aborted ?? 'no result', metrics: {} };
   return null;

@@ -1,5 +1,5 @@
 import { phaseSpan, windowOf } from '../runOnce.js';
-import { aborted, basePlan, generatorCheck, W_WALLS, wPhase, type Evaluation, type Scenario } from './common.js';
+import { aborted, basePlan, diskNote, generatorCheck, W_WALLS, withNotes, wPhase, type Evaluation, type Scenario } from './common.js';
 import { integrity } from './w.js';
 
 /**
@@ -33,7 +33,7 @@ export const joinScenario: Scenario = {
     const w = windowOf(r, span[0], span[1]);
     const ph = r.result!.phases.find((p) => p.name === 'storm')!;
     return {
-      ...generatorCheck(w.loadCpu),
+      ...withNotes(generatorCheck(w.loadCpu), diskNote(w.commitMaxMs)),
       metrics: {
         timeToMapP50Ms: j.timeToMapMs.p50,
         timeToMapP99Ms: j.timeToMapMs.p99,
@@ -43,6 +43,7 @@ export const joinScenario: Scenario = {
         consistentWalls: j.consistent,
         failedWalls: j.failed,
         eldMaxMs: w.eldMaxMs,
+        commitMaxMs: w.commitMaxMs,
         serverCpuPct: w.serverCpu === null ? null : w.serverCpu * 100,
         rssMaxMb: w.rssMaxMb,
         liveP99DuringStormMs: ph.latency.p99,

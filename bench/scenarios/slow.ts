@@ -1,5 +1,5 @@
 import { phaseSpan, windowOf } from '../runOnce.js';
-import { aborted, basePlan, generatorCheck, ms, wPhase, type Evaluation, type Scenario } from './common.js';
+import { aborted, basePlan, diskNote, generatorCheck, ms, withNotes, wPhase, type Evaluation, type Scenario } from './common.js';
 import { integrity } from './w.js';
 
 /**
@@ -46,7 +46,7 @@ export const slowScenario: Scenario = {
     const before = p99('before');
     const stalled = p99('stalled');
     return {
-      ...generatorCheck(Math.max(wb.loadCpu ?? 1, ws.loadCpu ?? 1)),
+      ...withNotes(generatorCheck(Math.max(wb.loadCpu ?? 1, ws.loadCpu ?? 1)), diskNote(Math.max(wb.commitMaxMs, ws.commitMaxMs))),
       metrics: {
         healthyP99BeforeMs: before,
         healthyP99StalledMs: stalled,
@@ -59,6 +59,7 @@ export const slowScenario: Scenario = {
         catchUpP99Ms: res.slow.catchUpMs.p99,
         slowWallP99Ms: res.slowLatency?.p99 ?? null,
         eldMaxMs: ws.eldMaxMs,
+        commitMaxMs: Math.max(wb.commitMaxMs, ws.commitMaxMs),
         ...integrity(r),
       },
     };

@@ -1,5 +1,5 @@
 import { phaseSpan, windowOf, type RunRecord } from '../runOnce.js';
-import { aborted, basePlan, generatorCheck, ms, wPhase, type Evaluation, type Metrics, type Scenario } from './common.js';
+import { aborted, basePlan, diskNote, generatorCheck, ms, withNotes, wPhase, type Evaluation, type Metrics, type Scenario } from './common.js';
 
 /** The figures every steady-load scenario reports for one measured phase. */
 export function steadyMetrics(r: RunRecord, phaseName: string): { metrics: Metrics; loadCpu: number | null } {
@@ -63,6 +63,6 @@ export const wScenario: Scenario = {
     const bad = aborted(r);
     if (bad) return bad;
     const { metrics, loadCpu } = steadyMetrics(r, 'W');
-    return { ...generatorCheck(loadCpu), metrics: { ...metrics, ...integrity(r) } };
+    return { ...withNotes(generatorCheck(loadCpu), diskNote(metrics.commitMaxMs)), metrics: { ...metrics, ...integrity(r) } };
   },
 };
