@@ -10,15 +10,22 @@ const W_DELIVERIES = (500 * W_RATES.teamHz + 200 * W_RATES.checkpointHz + 5000 *
 
 let settings = { multiplier: 2, minutes: 10, source: 'default' };
 
-/** Half the knee of the newest fan-out result under `dir`, as a multiplier of W's input. */
+/**
+ * Half the knee of the newest fan-out result under `dir`, as a multiplier of W's input: the knee
+ * beside disk stalls where the result has it (the soak is about the server's memory and drift at half
+ * its fan-out capacity, not at half of where a stalled commit cut the curve short), else the knee.
+ */
 function halfKnee(dir: string): { multiplier: number; source: string } | null {
   if (!fs.existsSync(dir)) return null;
   for (const run of fs.readdirSync(dir).sort().reverse()) {
     const file = path.join(dir, run, 'result.json');
     if (!fs.existsSync(file)) continue;
-    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { quick: boolean; summaries: { name: string; medians: { ours?: { kneeDeliveriesPerS?: number } } }[] };
-    const knee = r.summaries.find((s) => s.name === 'fanout')?.medians.ours?.kneeDeliveriesPerS;
-    if (knee && !r.quick) return { multiplier: knee / 2 / W_DELIVERIES, source: `half the knee of ${run}` };
+    type Knees = { kneeDeliveriesPerS?: number; kneeBesideDiskStallsPerS?: number };
+    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { quick: boolean; summaries: { name: string; medians: { ours?: Knees } }[] };
+    const ours = r.summaries.find((s) => s.name === 'fanout')?.medians.ours;
+    const knee = ours?.kneeBesideDiskStallsPerS || ours?.kneeDeliveriesPerS;
+    const which = ours?.kneeBesideDiskStallsPerS ? 'the knee beside disk stalls' : 'the knee';
+    if (knee && !r.quick) return { multiplier: knee / 2 / W_DELIVERIES, source: `half ${which} of ${run}` };
   }
   return null;
 }
