@@ -18,3 +18,10 @@ test.each(['lots', '-1', '1001', '1.5'])('HEAP_GROWING_PERCENT=%s is refused, na
 test('every bad variable is named in one error', () => {
   expect(() => loadConfig({ HEAP_GROWING_PERCENT: 'x', TICK_MS: '1' }, '/srv/gc')).toThrow(/HEAP_GROWING_PERCENT[\s\S]*TICK_MS|TICK_MS[\s\S]*HEAP_GROWING_PERCENT/);
 });
+
+test('SLOW_COMMIT_MS defaults to 250 ms, takes 0 for never, and refuses what is not a whole number of ms', () => {
+  expect(loadConfig({}, '/srv/gc').slowCommitMs).toBe(250);
+  expect(loadConfig({ SLOW_COMMIT_MS: '0' }, '/srv/gc').slowCommitMs).toBe(0);
+  expect(loadConfig({ SLOW_COMMIT_MS: '1000' }, '/srv/gc').slowCommitMs).toBe(1000);
+  for (const bad of ['soon', '-5', '2.5']) expect(() => loadConfig({ SLOW_COMMIT_MS: bad }, '/srv/gc')).toThrow(/Invalid configuration:\n {2}SLOW_COMMIT_MS: /);
+});

@@ -16,6 +16,8 @@ export const ConfigEnv = z.object({
   TICK_MS: z.coerce.number().int().min(5).max(5000).default(50),
   /** How far V8's old generation may grow past what survives a collection, in percent; 0 = V8's own choice (see server/heap.ts). */
   HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(MAX_HEAP_GROWING_PERCENT).default(DEFAULT_HEAP_GROWING_PERCENT),
+  /** Log a warning when one group commit of the event log takes longer than this, ms (the disk is holding every wall back); 0 = never. */
+  SLOW_COMMIT_MS: z.coerce.number().int().min(0).max(600_000).default(250),
   /** Write a state snapshot into the log every N events. */
   SNAPSHOT_EVERY: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
   /** Seed the Wuhan demo scenario (grid, checkpoints, teams, tasks) into an empty event log. */
@@ -72,6 +74,7 @@ export interface Config {
   dataDir: string;
   tickMs: number;
   heapGrowingPercent: number;
+  slowCommitMs: number;
   snapshotEvery: number;
   demo: boolean;
   simulator: boolean;
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string): Config {
     dataDir: path.resolve(repoRoot, e.DATA_DIR),
     tickMs: e.TICK_MS,
     heapGrowingPercent: e.HEAP_GROWING_PERCENT,
+    slowCommitMs: e.SLOW_COMMIT_MS,
     snapshotEvery: e.SNAPSHOT_EVERY,
     demo: e.DEMO,
     simulator: e.SIMULATOR,

@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { tuneHeap } from './heap.js';
 import { createLogger } from './log.js';
 import { openSqliteStore } from './store/sqliteStore.js';
+import { observeCommits, slowCommitWarner } from './store/commitTimes.js';
 import { Ledger } from './ledger/ledger.js';
 import { Registry } from './auth/registry.js';
 import { authorizeCommand } from './auth/scope.js';
@@ -26,6 +27,7 @@ const log = createLogger(config.logLevel);
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 const store = openSqliteStore(path.join(config.dataDir, 'gridcommand.sqlite'));
+observeCommits(store, slowCommitWarner(config.slowCommitMs, (slow) => log.warn({ ...slow, store: store.location }, 'slow commit: the disk held the event log; no wall saw those reports until it ended')));
 const registry = new Registry(path.join(config.dataDir, 'registry.sqlite'));
 const ledger = new Ledger({
   store,

@@ -13,6 +13,7 @@ import { constants, monitorEventLoopDelay, PerformanceObserver, type Performance
 import pino from 'pino';
 import { Registry } from '../../server/auth/registry.js';
 import { tuneHeap } from '../../server/heap.js';
+import { observeCommits } from '../../server/store/commitTimes.js';
 import { authorizeCommand } from '../../server/auth/scope.js';
 import { Ledger } from '../../server/ledger/ledger.js';
 import { seedLedger } from '../../server/ledger/seed.js';
@@ -30,22 +31,14 @@ const log = pino({ level: 'silent' });
 
 const t0 = performance.now();
 const store = openSqliteStore(path.join(config.dataDir, 'gridcommand.sqlite'));
-// Counts group commits and the time from append to its seqs (the commit runs on the store's writer
-// thread, so this is how long a batch waits for the disk, not how long the event loop is held).
+// Group commits and how long each waited for the disk, per second (see server/store/commitTimes.ts).
 const commits = { count: 0, events: 0, ms: 0, maxMs: 0 };
-const append = store.append.bind(store);
-store.append = async (events) => {
-  const t = performance.now();
-  try {
-    return await append(events);
-  } finally {
-    const ms = performance.now() - t;
-    commits.count++;
-    commits.events += events.length;
-    commits.ms += ms;
-    commits.maxMs = Math.max(commits.maxMs, ms);
-  }
-};
+observeCommits(store, (ms, events) => {
+  commits.count++;
+  commits.events += events;
+  commits.ms += ms;
+  commits.maxMs = Math.max(commits.maxMs, ms);
+});
 const ledgerOpts = { commitIntervalMs: config.commitIntervalMs, store, authorize: authorizeCommand, onError: (err: unknown) => console.error('event log write failed', err) };
 const ledger = config.design === 'ours' ? new Ledger(ledgerOpts) : new NaiveLedger(ledgerOpts);
 await ledger.load();

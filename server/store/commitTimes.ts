@@ -1,0 +1,52 @@
+import type { EventStore } from './eventStore.js';
+
+/** Told after every group commit how long it took (append → seqs, ms) and how many events it held; failed commits too. */
+export type CommitObserver = (ms: number, events: number) => void;
+
+/**
+ * Times every group commit of `store`: from `append` to its seqs, i.e. how long the batch waited for
+ * the disk (the commit runs on the store's writer thread, so this is not time the event loop is
+ * held). Nothing a commit carries is acknowledged or reaches a wall before it ends, so a disk that
+ * stalls shows here first.
+ */
+export function observeCommits(store: EventStore, observe: CommitObserver): void {
+  const append = store.append.bind(store);
+  store.append = async (events) => {
+    const t = performance.now();
+    try {
+      return await append(events);
+    } finally {
+      observe(performance.now() - t, events.length);
+    }
+  };
+}
+
+export interface SlowCommit {
+  ms: number;
+  events: number;
+  /** Commits over the limit since the last warning, this one included. */
+  slowCommits: number;
+  /** The longest of them, ms. */
+  longestMs: number;
+}
+
+/**
+ * Warns about commits slower than `slowMs` (the operator's sign that the disk, not the server, is
+ * holding the walls back, as etcd warns of a slow fdatasync): the first at once, then at most one
+ * per `everyMs`, counting those in between. `slowMs` 0 warns of nothing.
+ */
+export function slowCommitWarner(slowMs: number, warn: (slow: SlowCommit) => void, now: () => number = Date.now, everyMs = 10_000): CommitObserver {
+  let lastWarnedAt = -Infinity;
+  let count = 0;
+  let longest = 0;
+  return (ms, events) => {
+    if (slowMs <= 0 || ms <= slowMs) return;
+    count++;
+    longest = Math.max(longest, ms);
+    if (now() - lastWarnedAt < everyMs) return;
+    warn({ ms: Math.round(ms), events, slowCommits: count, longestMs: Math.round(longest) });
+    lastWarnedAt = now();
+    count = 0;
+    longest = 0;
+  };
+}
