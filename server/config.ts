@@ -16,7 +16,7 @@ export const ConfigEnv = z.object({
   TICK_MS: z.coerce.number().int().min(5).max(5000).default(50),
   /** How far V8's old generation may grow past what survives a collection, in percent; 0 = V8's own choice (see server/heap.ts). */
   HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(MAX_HEAP_GROWING_PERCENT).default(DEFAULT_HEAP_GROWING_PERCENT),
-  /** Log a warning when one group commit of the event log takes longer than this, ms (the disk is holding every wall back); 0 = never. */
+  /** Log a warning when one group commit of the event log takes longer than this, ms, plus 0.1 ms per event in it (the disk is holding every wall back); 0 = never. */
   SLOW_COMMIT_MS: z.coerce.number().int().min(0).max(600_000).default(250),
   /** Write a state snapshot into the log every N events. */
   SNAPSHOT_EVERY: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
