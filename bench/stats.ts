@@ -6,6 +6,12 @@ export function median(values: (number | null | undefined)[]): number | null {
   return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
 }
 
+/** The value at quantile `q` (0–1) of `values` by the nearest rank below; `values` is not changed. */
+export function quantile(values: number[], q: number): number {
+  const v = values.slice().sort((a, b) => a - b);
+  return v[Math.min(v.length - 1, Math.floor(v.length * q))]!;
+}
+
 /** Mean of the numbers present; null when there are none. */
 export function mean(values: (number | null | undefined)[]): number | null {
   const v = values.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));

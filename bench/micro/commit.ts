@@ -9,19 +9,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { NewEvent } from '../../shared/events.js';
 import { openSqliteStore } from '../../server/store/sqliteStore.js';
+import { quantile } from '../stats.js';
+import { positionReport as report } from './positionReport.js';
 
 const BATCHES = 60;
 const PER_BATCH = Number(process.argv[2] ?? 1000);
-
-function report(i: number, k: number): NewEvent {
-  const t = Date.now();
-  const data = { reportId: `m${i}x${k}xxxxxxxx`, recordedAt: t, teamId: `T-B${k % 500}`, position: [114.3 + k * 1e-5, 30.5], accuracyM: 8, speedMps: 3, headingDeg: 90, batteryPct: 80 };
-  return { type: 'position:report', actor: `team:T-B${k % 500}`, reportId: data.reportId, deviceTime: t, serverTime: t, data } as NewEvent;
-}
-
-const pct = (xs: number[], p: number) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 for (const writer of ['thread', 'inline'] as const) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-commit-'));
@@ -46,8 +39,8 @@ for (const writer of ['thread', 'inline'] as const) {
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
   console.log(
-    `${writer.padEnd(6)} ${PER_BATCH} events/commit: loop held median ${pct(held, 0.5).toFixed(2)} ms, max ${Math.max(...held).toFixed(2)} ms; ` +
-      `commit median ${pct(whole, 0.5).toFixed(2)} ms, max ${Math.max(...whole).toFixed(2)} ms; ${Math.round((BATCHES * PER_BATCH) / s)} events/s; ` +
+    `${writer.padEnd(6)} ${PER_BATCH} events/commit: loop held median ${quantile(held, 0.5).toFixed(2)} ms, max ${Math.max(...held).toFixed(2)} ms; ` +
+      `commit median ${quantile(whole, 0.5).toFixed(2)} ms, max ${Math.max(...whole).toFixed(2)} ms; ${Math.round((BATCHES * PER_BATCH) / s)} events/s; ` +
       `event-loop delay max ${(eld.max / 1e6).toFixed(1)} ms`,
   );
 }

@@ -9,8 +9,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { NewEvent } from '../../shared/events.js';
 import { openSqliteStore } from '../../server/store/sqliteStore.js';
+import { quantile } from '../stats.js';
+import { positionReport } from './positionReport.js';
 
 const SECONDS = Number(process.argv[2] ?? 60);
 const FOLDER = process.argv[3] ?? os.tmpdir();
@@ -20,24 +21,15 @@ const SLOW_MS = 50;
 
 if (!(SECONDS > 0)) throw new Error(`seconds must be a positive number, not ${process.argv[2]}`);
 
-function report(i: number, k: number): NewEvent {
-  const t = Date.now();
-  const team = `T-D${(i * PER_COMMIT + k) % 500}`;
-  const data = { reportId: `d${i}x${k}`, recordedAt: t, teamId: team, position: [114.3 + k * 1e-5, 30.5], accuracyM: 8, speedMps: 3, headingDeg: 90, batteryPct: 80 };
-  return { type: 'position:report', actor: `team:${team}`, reportId: data.reportId, deviceTime: t, serverTime: t, data } as NewEvent;
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-
 const dir = fs.mkdtempSync(path.join(FOLDER, 'gc-disk-'));
 const store = openSqliteStore(path.join(dir, 'log.sqlite'));
-await store.append([report(-1, 0)]); // the writer thread is up
+await store.append([positionReport(-1, 0)]); // the writer thread is up
 const times: number[] = [];
 const slow: string[] = [];
 const t0 = performance.now();
 for (let i = 0; performance.now() - t0 < SECONDS * 1000; i++) {
   const a = performance.now();
-  await store.append(Array.from({ length: PER_COMMIT }, (_, k) => report(i, k)));
+  await store.append(Array.from({ length: PER_COMMIT }, (_, k) => positionReport(i, k, (i * PER_COMMIT + k) % 500)));
   const took = performance.now() - a;
   times.push(took);
   if (took > SLOW_MS) slow.push(`${((a - t0) / 1000).toFixed(1)} s: ${took.toFixed(0)} ms`);
@@ -45,10 +37,9 @@ for (let i = 0; performance.now() - t0 < SECONDS * 1000; i++) {
 }
 await store.close();
 fs.rmSync(dir, { recursive: true, force: true });
-times.sort((x, y) => x - y);
 console.log(
-  `${times.length} commits of ${PER_COMMIT} events in ${SECONDS} s (${FOLDER}): median ${pct(times, 0.5).toFixed(2)} ms, ` +
-    `p99 ${pct(times, 0.99).toFixed(2)} ms, p99.9 ${pct(times, 0.999).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms; ` +
+  `${times.length} commits of ${PER_COMMIT} events in ${SECONDS} s (${FOLDER}): median ${quantile(times, 0.5).toFixed(2)} ms, ` +
+    `p99 ${quantile(times, 0.99).toFixed(2)} ms, p99.9 ${quantile(times, 0.999).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms; ` +
     `${slow.length} over ${SLOW_MS} ms, ${times.filter((t) => t > 100).length} over 100 ms`,
 );
 for (const s of slow) console.log(`  ${s}`);
