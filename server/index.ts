@@ -7,6 +7,7 @@ import { createLogger } from './log.js';
 import { openSqliteStore } from './store/sqliteStore.js';
 import { observeCommits, slowCommitWarner } from './store/commitTimes.js';
 import { Ledger } from './ledger/ledger.js';
+import { pacedCommitIntervalMs } from './live/broadcaster.js';
 import { Registry } from './auth/registry.js';
 import { authorizeCommand } from './auth/scope.js';
 import { seedLedger } from './ledger/seed.js';
@@ -32,6 +33,8 @@ const registry = new Registry(path.join(config.dataDir, 'registry.sqlite'));
 const ledger = new Ledger({
   store,
   snapshotEvery: config.snapshotEvery,
+  // The broadcast tick starts each commit (Broadcaster.start): one fsync per tick.
+  commitIntervalMs: pacedCommitIntervalMs(config.tickMs),
   authorize: authorizeCommand,
   onError: (err) => log.error({ err }, 'event log write failed'),
 });

@@ -16,6 +16,7 @@ import { tuneHeap } from '../../server/heap.js';
 import { observeCommits } from '../../server/store/commitTimes.js';
 import { authorizeCommand } from '../../server/auth/scope.js';
 import { Ledger } from '../../server/ledger/ledger.js';
+import { pacedCommitIntervalMs } from '../../server/live/broadcaster.js';
 import { seedLedger } from '../../server/ledger/seed.js';
 import { openSqliteStore } from '../../server/store/sqliteStore.js';
 import type { ServerConfig, ServerMessage } from '../ipc.js';
@@ -39,7 +40,9 @@ observeCommits(store, (ms, events) => {
   commits.ms += ms;
   commits.maxMs = Math.max(commits.maxMs, ms);
 });
-const ledgerOpts = { commitIntervalMs: config.commitIntervalMs, store, authorize: authorizeCommand, onError: (err: unknown) => console.error('event log write failed', err) };
+// Ours as server/index.ts composes it (the tick starts commits); the baseline commits on the ledger's own 10 ms.
+const commitIntervalMs = config.commitIntervalMs ?? (config.design === 'ours' ? pacedCommitIntervalMs(config.tickMs) : undefined);
+const ledgerOpts = { commitIntervalMs, store, authorize: authorizeCommand, onError: (err: unknown) => console.error('event log write failed', err) };
 const ledger = config.design === 'ours' ? new Ledger(ledgerOpts) : new NaiveLedger(ledgerOpts);
 await ledger.load();
 if (ledger.state.seq === 0 && !config.existingLog) {

@@ -142,4 +142,29 @@ describe('ledger', () => {
     expect(starts.length).toBeLessThan(20);
     expect(ledger.state.teams.t1?.position?.[0]).toBeCloseTo(114.359);
   });
+
+  test('commitNow commits what is queued without waiting for the interval; called during a commit, it resolves with that one', async () => {
+    const tmp = createTempStore();
+    cleanups.push(tmp.cleanup);
+    const ledger = new Ledger({ store: tmp.store, now: () => T0 + 10_000, commitIntervalMs: 60_000 });
+    await seedLedger(ledger, createSeed(), T0);
+    await expect(ledger.commitNow()).resolves.toBeUndefined(); // nothing queued
+    // A lone report commits at once; the next one, on the ledger's own timer, would wait a minute.
+    await ledger.submit('position:report', position('t1', 114.32, 30.57, T0), 'device:phone');
+    let acked = false;
+    const ack = ledger.submit('position:report', position('t1', 114.33, 30.57, T0 + 1), 'device:phone').then((a) => ((acked = true), a));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(acked).toBe(false);
+    const first = ledger.commitNow();
+    expect(ledger.commitNow()).toBe(first);
+    await first;
+    const inTime = await Promise.race([ack, new Promise((r) => setTimeout(() => r('still waiting'), 2000))]);
+    expect(inTime).toEqual({ ok: true, seq: 10, duplicate: false });
+    expect(await tmp.store.lastSeq()).toBe(10);
+    // drain commits at once too, rather than waiting out the interval.
+    const late = ledger.submit('position:report', position('t2', 114.34, 30.57, T0 + 2), 'device:phone');
+    await new Promise((r) => setTimeout(r, 30)); // queued behind its report-id lookup
+    await ledger.drain();
+    expect(await late).toMatchObject({ ok: true, seq: 11 });
+  });
 });

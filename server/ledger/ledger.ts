@@ -17,6 +17,8 @@ export interface LedgerOptions {
    * A group commit starts at most this often. A lone report still commits at once; under load a
    * report waits up to this long for the next commit, and the log fsyncs (and hands rows to its
    * writer thread) this many times a second at most instead of as fast as commits complete.
+   * The server sets it to the broadcast tick, whose timer starts each commit (`commitNow`): see
+   * Broadcaster.start.
    * @default 10
    */
   commitIntervalMs?: number;
@@ -42,7 +44,10 @@ export class Ledger {
   private changes: ChangeSet = createChangeSet();
   private queue: Pending[] = [];
   private inFlight = new Map<string, Promise<Ack>>();
+  /** A commit under way (from its start until its reports are folded and acknowledged). */
   private flushing: Promise<void> | null = null;
+  /** Cancels the timer of a commit that is due but not yet started. */
+  private cancelScheduled: (() => void) | null = null;
   private snapshotting: Promise<void> | null = null;
   private lastSnapshotSeq = 0;
   private lastFlushAt = -Infinity;
@@ -136,21 +141,41 @@ export class Ledger {
 
   /** Resolves when everything queued so far is committed (and a snapshot under way is written). */
   async drain(): Promise<void> {
-    while (this.flushing || this.queue.length || this.snapshotting) await (this.flushing ?? this.snapshotting ?? Promise.resolve());
+    while (this.flushing || this.queue.length || this.snapshotting) await (this.flushing ?? (this.queue.length ? this.commitNow() : this.snapshotting));
+  }
+
+  /**
+   * Starts a group commit of what is queued now instead of waiting for the interval, and resolves
+   * once it is folded and acknowledged. With a commit already under way, resolves when that one
+   * is; what queued after it waits for the next. Nothing queued: resolves at once.
+   */
+  commitNow(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    if (!this.queue.length) return Promise.resolve();
+    return this.startFlush();
   }
 
   private scheduleFlush(): void {
-    if (this.flushing) return;
+    if (this.flushing || this.cancelScheduled) return;
     const wait = this.lastFlushAt + (this.opts.commitIntervalMs ?? 10) - performance.now();
-    this.flushing = new Promise<void>((done) => {
-      const go = () => void this.flush().finally(done);
-      // Without a wait, still after this turn of the event loop: commands arriving in it share the commit.
-      if (wait > 1) setTimeout(go, wait);
-      else setImmediate(go);
-    }).then(() => {
+    // Without a wait, still after this turn of the event loop: commands arriving in it share the commit.
+    if (wait > 1) {
+      const timer = setTimeout(() => void this.startFlush(), wait);
+      this.cancelScheduled = () => clearTimeout(timer);
+    } else {
+      const immediate = setImmediate(() => void this.startFlush());
+      this.cancelScheduled = () => clearImmediate(immediate);
+    }
+  }
+
+  private startFlush(): Promise<void> {
+    this.cancelScheduled?.();
+    this.cancelScheduled = null;
+    this.flushing = this.flush().finally(() => {
       this.flushing = null;
       if (this.queue.length) this.scheduleFlush();
     });
+    return this.flushing;
   }
 
   private async flush(): Promise<void> {

@@ -23,6 +23,13 @@ export type { View } from './joins.js';
 const fieldRoom = (teamId: string) => `team:${teamId}`;
 const roomOf = (view: View) => (view === 'wall' ? WALL_ROOM : LIVE_ROOM);
 
+/**
+ * The ledger's own group-commit interval for a ledger whose commits a broadcaster's tick starts:
+ * a little longer than the tick, so the tick's `commitNow` comes first and the ledger's timer is
+ * only the fallback (a lone report at low load still commits at once).
+ */
+export const pacedCommitIntervalMs = (tickMs = 50): number => tickMs + 10;
+
 export interface BroadcasterOptions {
   /** Coalescing window. @default 50 */
   tickMs?: number;
@@ -57,6 +64,7 @@ export class Broadcaster {
   private broadcastSeq: number;
   private lastSentAt = 0;
   private timer: NodeJS.Timeout | null = null;
+  private committing = false;
   private readonly now: () => number;
 
   constructor(
@@ -74,8 +82,25 @@ export class Broadcaster {
     ledger.takeChanges();
   }
 
+  /**
+   * Each tick first commits what the ledger holds (`commitNow`) and broadcasts once that commit
+   * is folded, so a report waits for one tick, not for a commit and then for a tick. With the
+   * ledger's own commit interval longer than the tick (`pacedCommitIntervalMs`), that is one
+   * commit per tick: the log pays one fsync, one hand-over to its writer thread, per tick. A
+   * commit the disk is still holding at the next tick does not hold that tick (joiners,
+   * heartbeats, stalled screens); its changes go out as soon as it ends.
+   */
   start(): void {
-    this.timer ??= setInterval(() => this.tick(), this.opts.tickMs ?? 50);
+    this.timer ??= setInterval(() => this.commitThenTick(), this.opts.tickMs ?? 50);
+  }
+
+  private commitThenTick(): void {
+    if (this.committing) return this.tick();
+    this.committing = true;
+    void this.ledger.commitNow().finally(() => {
+      this.committing = false;
+      if (this.timer) this.tick(); // not after stop()
+    });
   }
 
   stop(): void {

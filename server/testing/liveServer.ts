@@ -6,6 +6,7 @@ import type { WireDelta as Delta, WireSnapshot as Snapshot } from '../../shared/
 import { openSnapshotSync } from './packed.js';
 import { createApp, type App } from '../app.js';
 import { Ledger } from '../ledger/ledger.js';
+import { pacedCommitIntervalMs } from '../live/broadcaster.js';
 import { seedLedger } from '../ledger/seed.js';
 import { createSeed } from './fixtures.js';
 import { createTempStore } from './tempStore.js';
@@ -35,6 +36,8 @@ export interface TestServerOptions {
   stallMs?: number;
   /** @default silent */
   log?: Logger;
+  /** Run the broadcaster's own timer at this tick, its commits paced as in server/index.ts. @default ticks are driven by the test */
+  tickMs?: number;
 }
 
 /**
@@ -43,7 +46,8 @@ export interface TestServerOptions {
  */
 export async function startTestServer(opts: TestServerOptions = {}) {
   const tmp = createTempStore();
-  const ledger = new Ledger({ store: tmp.store, authorize: authorizeCommand });
+  const paced = opts.tickMs === undefined ? {} : { commitIntervalMs: pacedCommitIntervalMs(opts.tickMs) };
+  const ledger = new Ledger({ store: tmp.store, authorize: authorizeCommand, ...paced });
   await seedLedger(ledger, createSeed(), Date.now());
   const registry = new Registry(path.join(path.dirname(tmp.file), 'registry.sqlite'));
   const routers = opts.routers?.({ ledger, registry });
@@ -51,7 +55,7 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   let setupCode = '';
   const printed = pino({ level: 'warn' }, { write: (line: string) => void (setupCode = /setup code: (\S+)"/.exec(line)?.[1] ?? setupCode) });
   const setup = opts.firstRun ? await prepareFirstAdmin(registry, {}, printed) : undefined;
-  const app: App = createApp({ ledger, registry, setup, log: opts.log ?? pino({ level: 'silent' }), version: 'test', tickMs: 3_600_000, deviceRouters: routers, rateLimits, recheckMs: opts.recheckMs, readers: opts.stallMs === undefined ? undefined : { stallMs: opts.stallMs } });
+  const app: App = createApp({ ledger, registry, setup, log: opts.log ?? pino({ level: 'silent' }), version: 'test', tickMs: opts.tickMs ?? 3_600_000, deviceRouters: routers, rateLimits, recheckMs: opts.recheckMs, readers: opts.stallMs === undefined ? undefined : { stallMs: opts.stallMs } });
   /** A commander's token: what tests use unless they test who may do what. */
   const commanderToken = registry.tokens.issue({ kind: 'service', role: 'commander', label: 'tests', createdBy: 'test' }).token;
   /** Headers for HTTP calls as a commander. */
