@@ -99,7 +99,8 @@ export class Broadcaster {
     this.committing = true;
     void this.ledger.commitNow().finally(() => {
       this.committing = false;
-      if (this.timer) this.tick(); // not after stop()
+      // In a turn of its own: the commit's fold and acks, then the event loop, then the broadcast.
+      setImmediate(() => this.timer && this.tick()); // not after stop()
     });
   }
 
