@@ -78,16 +78,18 @@ export function generatorCheck(loadCpu: number | null): { valid: boolean; reason
 }
 
 /**
- * A commit slower than this was the disk's stall, not the server's load: nothing a report carries
- * reaches a wall before its commit (durable before shown), so such a stall delays every report behind
- * it. Runs that had one say so (`diskNote`); they stay valid, since the disk is part of the server.
+ * A commit that took longer than this to be durable met the disk's stall, not the server's load.
+ * A batch reaches the walls once committed and is acknowledged once its fsync ends, so an
+ * fsync stall delays acknowledgements (and latency only where the commit itself was held, as by
+ * a WAL checkpoint's fsync); before, it delayed every report behind it on every wall. Runs that had
+ * one say so (`diskNote`); they stay valid, since the disk is part of the server.
  */
 export const DISK_STALL_MS = 100;
 
 /** The note for a run whose event log took longer than DISK_STALL_MS over one commit, or undefined. */
 export function diskNote(commitMaxMs: number | null | undefined): string | undefined {
   if (commitMaxMs === null || commitMaxMs === undefined || commitMaxMs <= DISK_STALL_MS) return undefined;
-  return `disk: one commit took ${Math.round(commitMaxMs)} ms (the log's fsync); latency here includes it`;
+  return `disk: one commit took ${Math.round(commitMaxMs)} ms to be durable (the log's fsync); acks waited for it`;
 }
 
 /** A validity check with notes appended to its reason (notes never make a run invalid). */

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { COMMAND_NAMES, type CommandName } from '../../shared/commands.js';
 import type { Ack, PictureState } from '../../shared/protocol.js';
 import type { Registry } from '../../server/auth/registry.js';
-import { Ledger } from '../../server/ledger/ledger.js';
+import { Ledger, type LedgerOptions } from '../../server/ledger/ledger.js';
 import { createIngestRouters } from '../../server/ingest/ingest.js';
 import type { BenchApp } from './ours.js';
 
@@ -21,21 +21,21 @@ function changedEntity(name: CommandName, payload: Record<string, unknown>): [Ki
 
 /**
  * The same ledger — same validation, same group-committed SQLite log, same fold — that also calls
- * `onChange` once per accepted command, after its ack. Only the fan-out differs from ours.
+ * `onChange` once per accepted command, as it is folded (when ours would show it at the next tick).
+ * Only the fan-out differs from ours.
  */
 export class NaiveLedger extends Ledger {
   onChange: (kind: Kind, entity: unknown) => void = () => undefined;
 
-  override submit(name: string, payload: unknown, actor: string): Promise<Ack> {
-    const result = super.submit(name, payload, actor);
-    void result.then((ack) => {
-      if (!ack.ok || ack.duplicate) return;
-      const changed = changedEntity(name as CommandName, payload as Record<string, unknown>);
-      if (!changed) return;
-      const entity = (this.state[changed[0]] as PictureState[Kind])[changed[1]];
-      if (entity) this.onChange(changed[0], entity);
+  constructor(opts: LedgerOptions) {
+    super({
+      ...opts,
+      onFolded: (event) => {
+        const changed = changedEntity(event.type as CommandName, event.data as unknown as Record<string, unknown>);
+        const entity = changed && (this.state[changed[0]] as PictureState[Kind])[changed[1]];
+        if (changed && entity) this.onChange(changed[0], entity);
+      },
     });
-    return result;
   }
 }
 

@@ -111,17 +111,16 @@ describe('ledger', () => {
     expect(ledger.state.teams.t1?.position).toEqual([114.3, 30.56]);
   });
 
-  test('under a steady stream, group commits start at most every commitIntervalMs, and every report is acknowledged after its commit', async () => {
+  test('under a steady stream, group commits start at most every commitIntervalMs, and every report is acknowledged once its commit is durable', async () => {
     const tmp = createTempStore();
     cleanups.push(tmp.cleanup);
     const starts: number[] = [];
-    const committed = new Set<number>();
-    const append = tmp.store.append.bind(tmp.store);
-    tmp.store.append = async (events) => {
+    const durable = new Set<number>();
+    const appendCommitted = tmp.store.appendCommitted!.bind(tmp.store);
+    tmp.store.appendCommitted = async (events) => {
       starts.push(performance.now());
-      const seqs = await append(events);
-      seqs.forEach((s) => committed.add(s));
-      return seqs;
+      const c = await appendCommitted(events);
+      return { ...c, durable: c.durable.then(() => c.seqs.forEach((s) => durable.add(s))) };
     };
     const ledger = new Ledger({ store: tmp.store, now: () => T0 + 10_000, commitIntervalMs: 20 });
     await seedLedger(ledger, createSeed(), T0);
@@ -130,7 +129,7 @@ describe('ledger', () => {
     for (let i = 0; i < 60; i++) {
       acks.push(
         ledger.submit('position:report', { ...position('t1', 114.3 + i / 1000, 30.57, T0 + 1 + i), reportId: rid() }, 'device:phone').then((a) => {
-          expect(a.ok && committed.has(a.seq)).toBe(true);
+          expect(a.ok && durable.has(a.seq)).toBe(true);
         }),
       );
       await new Promise((r) => setTimeout(r, 2));
@@ -166,5 +165,21 @@ describe('ledger', () => {
     await new Promise((r) => setTimeout(r, 30)); // queued behind its report-id lookup
     await ledger.drain();
     expect(await late).toMatchObject({ ok: true, seq: 11 });
+  });
+
+  test('a batch that is committed but cannot be made durable is answered "unavailable", never acknowledged', async () => {
+    const tmp = createTempStore();
+    cleanups.push(tmp.cleanup);
+    const errors: unknown[] = [];
+    const ledger = new Ledger({ store: tmp.store, now: () => T0 + 10_000, onError: (e) => errors.push(e) });
+    await seedLedger(ledger, createSeed(), T0);
+    const appendCommitted = tmp.store.appendCommitted!.bind(tmp.store);
+    tmp.store.appendCommitted = async (events) => {
+      const c = await appendCommitted(events);
+      return { seqs: c.seqs, durable: c.durable.then(() => Promise.reject(new Error('EIO: fsync failed'))) };
+    };
+    const ack = await ledger.submit('position:report', position('t1', 114.35, 30.57, T0 + 3), 'device:phone');
+    expect(ack).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/written to disk/) } });
+    expect(errors).toHaveLength(1);
   });
 });

@@ -10,18 +10,21 @@ afterEach(async () => server?.stop());
 const TICK_MS = 40;
 type Entry = { kind: 'commit-start'; at: number } | { kind: 'commit-end'; seq: number; at: number } | { kind: 'tick'; seq: number; at: number };
 
-/** Records, in order, each commit's start and end (its last seq) and each broadcast tick (the seq it sees). */
-function record(s: Server, commitDelayMs: (n: number) => number = () => 0): Entry[] {
+/**
+ * Records, in order, each commit's start and end (its last seq) and each broadcast tick (the seq it
+ * sees). `delay` holds the n-th commit, or its fsync (`durable`), as a stalling disk would.
+ */
+function record(s: Server, delay: (n: number) => { commitMs?: number; durableMs?: number } = () => ({})): Entry[] {
   const log: Entry[] = [];
-  const append = s.store.append.bind(s.store);
+  const appendCommitted = s.store.appendCommitted!.bind(s.store);
   let n = 0;
-  s.store.append = async (events) => {
+  s.store.appendCommitted = async (events) => {
     log.push({ kind: 'commit-start', at: performance.now() });
-    const delay = commitDelayMs(n++);
-    if (delay) await new Promise((r) => setTimeout(r, delay));
-    const seqs = await append(events);
-    log.push({ kind: 'commit-end', seq: seqs.at(-1)!, at: performance.now() });
-    return seqs;
+    const { commitMs = 0, durableMs = 0 } = delay(n++);
+    if (commitMs) await sleep(commitMs);
+    const committed = await appendCommitted(events);
+    log.push({ kind: 'commit-end', seq: committed.seqs.at(-1)!, at: performance.now() });
+    return durableMs ? { ...committed, durable: committed.durable.then(() => sleep(durableMs)) } : committed;
   };
   const tick = s.app.broadcaster.tick.bind(s.app.broadcaster);
   s.app.broadcaster.tick = () => {
@@ -30,6 +33,8 @@ function record(s: Server, commitDelayMs: (n: number) => number = () => 0): Entr
   };
   return log;
 }
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function report(phone: TestClient, i: number): Promise<Ack> {
   return new Promise((resolve) => (phone.emit as (...a: unknown[]) => void)('position:report', position('t1', 114.3 + i / 10_000, 30.57, Date.now()), resolve));
@@ -68,7 +73,7 @@ describe('commits paced by the broadcast tick', () => {
 
   test('a commit the disk holds does not hold the ticks; its reports go out as soon as it ends', async () => {
     server = await startTestServer({ tickMs: TICK_MS });
-    const log = record(server, (n) => (n === 0 ? 5 * TICK_MS : 0));
+    const log = record(server, (n) => (n === 0 ? { commitMs: 5 * TICK_MS } : {}));
     const wall = await server.client();
     const phone = await server.client({ device: 'phone-t1' });
     const ack = await report(phone, 1);
@@ -83,5 +88,24 @@ describe('commits paced by the broadcast tick', () => {
     expect(log[end + 1]!.at - log[end]!.at).toBeLessThan(TICK_MS / 4);
     await new Promise((r) => setTimeout(r, 2 * TICK_MS));
     expect(wall.received.filter((r) => r.kind === 'delta').some((d) => d.msg.toSeq === (ack.ok ? ack.seq : -1))).toBe(true);
+  });
+
+  test('a batch whose fsync the disk holds reaches the walls at once; its reports are acknowledged once it is durable', async () => {
+    server = await startTestServer({ tickMs: TICK_MS });
+    const log = record(server, () => ({ durableMs: 8 * TICK_MS }));
+    const wall = await server.client();
+    const phone = await server.client({ device: 'phone-t1' });
+    while (!wall.received.length) await sleep(TICK_MS / 4); // its snapshot, at the next tick
+    const sent = performance.now();
+    let ackedAt = 0;
+    const ack = report(phone, 2).then((a) => ((ackedAt = performance.now()), a));
+    await sleep(4 * TICK_MS);
+    const end = log.find((e) => e.kind === 'commit-end');
+    expect(end).toBeDefined();
+    // On the wall already, not acknowledged yet.
+    expect(wall.received.some((r) => r.kind === 'delta' && r.msg.toSeq === end!.seq)).toBe(true);
+    expect(ackedAt).toBe(0);
+    expect(await ack).toEqual({ ok: true, seq: end!.seq, duplicate: false });
+    expect(ackedAt - sent).toBeGreaterThanOrEqual(8 * TICK_MS);
   });
 });

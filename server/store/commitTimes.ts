@@ -4,10 +4,10 @@ import type { EventStore } from './eventStore.js';
 export type CommitObserver = (ms: number, events: number) => void;
 
 /**
- * Times every group commit of `store`: from `append` to its seqs, i.e. how long the batch waited for
- * the disk (the commit runs on the store's writer thread, so this is not time the event loop is
- * held). Nothing a commit carries is acknowledged or reaches a wall before it ends, so a disk that
- * stalls shows here first.
+ * Times every group commit of `store` until it is durable (`append` to its seqs; `appendCommitted`
+ * to its `durable`), i.e. how long the batch waited for the disk. The commit runs on the store's
+ * writer thread, so this is not time the event loop is held; nothing a commit carries is
+ * acknowledged before it is durable, so a disk that stalls shows here first.
  */
 export function observeCommits(store: EventStore, observe: CommitObserver): void {
   const append = store.append.bind(store);
@@ -17,6 +17,20 @@ export function observeCommits(store: EventStore, observe: CommitObserver): void
       return await append(events);
     } finally {
       observe(performance.now() - t, events.length);
+    }
+  };
+  if (!store.appendCommitted) return;
+  const appendCommitted = store.appendCommitted.bind(store);
+  store.appendCommitted = async (events) => {
+    const t = performance.now();
+    const done = () => observe(performance.now() - t, events.length);
+    try {
+      const committed = await appendCommitted(events);
+      void committed.durable.then(done, done);
+      return committed;
+    } catch (err) {
+      done();
+      throw err;
     }
   };
 }

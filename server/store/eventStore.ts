@@ -31,6 +31,13 @@ export interface EventStore {
   readonly location: string | null;
   /** Appends in one durable transaction; resolves with the seq of each event, in order. */
   append(events: NewEvent[]): Promise<number[]>;
+  /**
+   * The same transaction, resolving once it is committed (readable by every reader of the log and
+   * safe from a crash of this process) with `durable` resolving once it would also survive a power
+   * cut. Lets the ledger show a batch while its fsync is still under way, and acknowledge it after.
+   * A store without it is durable at commit (`append`).
+   */
+  appendCommitted?(events: NewEvent[]): Promise<{ seqs: number[]; durable: Promise<void> }>;
   /** Seq of the event that carried this client report id, or null. */
   findReport(reportId: string): Promise<number | null>;
   /** Events with seq > afterSeq (and ≤ toSeq when given), in order. */

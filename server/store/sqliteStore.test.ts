@@ -106,3 +106,18 @@ describe('sqlite event store, writes on a worker thread', () => {
     await expect(store.append([event(null)])).rejects.toThrow(/writer stopped/);
   });
 });
+
+describe('sqlite event store, writer thread: commit, then fsync off the commit path', () => {
+  test('appendCommitted hands back seqs readable at once; each batch turns durable, in order, and append waits for it', async () => {
+    const store = openStore(tempFile());
+    const first = await store.appendCommitted!([event('c1234567'), event(null)]);
+    expect(first.seqs).toEqual([1, 2]);
+    expect(await store.findReport('c1234567')).toBe(1); // committed: other connections read it
+    const second = await store.appendCommitted!([event('d1234567')]);
+    const order: number[] = [];
+    await Promise.all([first.durable.then(() => order.push(1)), second.durable.then(() => order.push(2))]);
+    expect(order).toEqual([1, 2]);
+    expect(await store.append([event('e1234567')])).toEqual([4]);
+    await store.close();
+  });
+});

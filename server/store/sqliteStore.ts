@@ -50,9 +50,10 @@ function toRow(e: NewEvent): WriteRow {
 }
 
 /**
- * Event log in one SQLite file (WAL). `synchronous = FULL` makes each committed transaction survive
- * a power cut, not only a crash of the process: an acknowledged field report must never be lost.
- * Callers batch events into one `append` (group commit) so that the fsync is paid once per batch.
+ * Event log in one SQLite file (WAL). Every append is fsynced before `append` resolves (or, with
+ * `appendCommitted`, before its `durable` does), so an acknowledged field report survives a power
+ * cut, not only a crash of the process: it must never be lost. Callers batch events into one append
+ * (group commit) so that the fsync is paid once per batch.
  * This thread's connection only reads once the file is open; writes go to the writer (see options).
  */
 export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): EventStore {
@@ -80,6 +81,11 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): Ev
     logId,
     location: path.resolve(file),
     async append(events) {
+      const committed = await writer.append(events.map(toRow));
+      await committed.durable;
+      return committed.seqs;
+    },
+    async appendCommitted(events) {
       return writer.append(events.map(toRow));
     },
     async findReport(reportId) {

@@ -5,10 +5,16 @@ import { Worker } from 'node:worker_threads';
 /** One event as the writer inserts it: already serialized, with the entities it names. */
 export type WriteRow = [type: string, actor: string, reportId: string | null, deviceTime: number | null, serverTime: number, data: string, entity: string | null, others: string[]];
 
+/** A committed append: its seqs, readable at once, and when it survives a power cut. */
+export interface Committed {
+  seqs: number[];
+  durable: Promise<void>;
+}
+
 /** Where the event log's transactions run. */
 export interface SqliteWriter {
-  /** Inserts the rows in one durable transaction; the seq of each, in order. */
-  append(rows: WriteRow[]): Promise<number[]>;
+  /** Inserts the rows in one transaction; resolves once committed, `durable` once fsynced. */
+  append(rows: WriteRow[]): Promise<Committed>;
   saveSnapshot(seq: number, createdAt: number, stateZ: Buffer): Promise<void>;
   close(): Promise<void>;
 }
@@ -23,11 +29,15 @@ const INSERT_SNAPSHOT = "INSERT OR REPLACE INTO snapshots (seq, created_at, stat
  * main thread has prepared; the SQL is that of openSqliteStore.
  */
 const WORKER_SOURCE = `
+const fs = require('node:fs');
+const path = require('node:path');
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
+// COMMIT writes the transaction to the WAL without waiting for the disk; syncWal fsyncs it right
+// after, off the commit path, and only then are its events durable (what FULL would have given).
+db.pragma('synchronous = NORMAL');
 const insert = db.prepare(${JSON.stringify(INSERT_EVENT)});
 const addOther = db.prepare(${JSON.stringify(INSERT_OTHER)});
 const snapshot = db.prepare(${JSON.stringify(INSERT_SNAPSHOT)});
@@ -38,11 +48,51 @@ const appendAll = db.transaction((rows) =>
     return seq;
   }),
 );
+let walFd = -1;
+let committed = 0;
+let synced = 0;
+let syncing = false;
+function openWal() {
+  if (walFd >= 0) return;
+  walFd = fs.openSync(workerData.file + '-wal', 'r');
+  // Once: the WAL's directory entry too, as SQLite does for a new journal.
+  const dir = fs.openSync(path.dirname(workerData.file), 'r');
+  try { fs.fsyncSync(dir); } finally { fs.closeSync(dir); }
+}
+function syncWal() {
+  if (syncing || synced >= committed) return;
+  syncing = true;
+  const target = committed;
+  try { openWal(); } catch (err) { return syncFailed(err); }
+  fs.fsync(walFd, (err) => {
+    syncing = false;
+    if (err) return syncFailed(err);
+    synced = target;
+    parentPort.postMessage({ durableSeq: target });
+    syncWal();
+  });
+}
+function syncFailed(err) {
+  parentPort.postMessage({ syncError: String((err && err.message) || err), code: err && err.code });
+}
 parentPort.on('message', (m) => {
   try {
-    if (m.op === 'append') return parentPort.postMessage({ id: m.id, seqs: appendAll(m.rows) });
+    if (m.op === 'append') {
+      const seqs = appendAll(m.rows);
+      if (seqs.length) committed = seqs[seqs.length - 1];
+      parentPort.postMessage({ id: m.id, seqs });
+      return syncWal();
+    }
     if (m.op === 'snapshot') snapshot.run(m.seq, m.createdAt, m.stateZ);
-    if (m.op === 'close') db.close();
+    if (m.op === 'close') {
+      if (synced < committed) {
+        openWal();
+        fs.fsyncSync(walFd);
+        synced = committed;
+        parentPort.postMessage({ durableSeq: synced });
+      }
+      db.close();
+    }
     parentPort.postMessage({ id: m.id });
   } catch (err) {
     parentPort.postMessage({ id: m.id, error: String((err && err.message) || err), code: err && err.code });
@@ -64,7 +114,8 @@ export function inlineSqliteWriter(db: Database.Database): SqliteWriter {
   );
   return {
     async append(rows) {
-      return appendAll(rows);
+      // synchronous = FULL on this connection: durable once committed.
+      return { seqs: appendAll(rows), durable: Promise.resolve() };
     },
     async saveSnapshot(seq, createdAt, stateZ) {
       snapshot.run(seq, createdAt, stateZ);
@@ -74,12 +125,17 @@ export function inlineSqliteWriter(db: Database.Database): SqliteWriter {
 }
 
 type Reply = { id: number; seqs?: number[]; error?: string; code?: string };
+type Note = { durableSeq: number } | { syncError: string; code?: string };
+const isNote = (m: Reply | Note): m is Note => !('id' in m);
 
 /**
- * Runs the log's write transactions (insert + COMMIT with `synchronous = FULL`, i.e. the fsync) on
- * a worker thread with its own connection, so a slow disk delays the batch being committed and
- * nothing else: the event loop keeps serving sockets and folding meanwhile. Callers still get their
- * seqs only after the commit. The tables must exist (openSqliteStore migrates before starting it).
+ * Runs the log's write transactions on a worker thread with its own connection, so the event loop
+ * never waits for the disk. A COMMIT there only writes the WAL (`synchronous = NORMAL`): its seqs
+ * come back at once, readable and safe from a crash of this process; the worker then fsyncs the
+ * WAL (one fsync in flight at a time, covering every commit before it) and `durable` resolves when
+ * the fsync that covers the batch ends. So a disk that stalls an fsync delays acknowledgements, not
+ * the next commits. A failed fsync fails the writer: every later append is refused. The tables
+ * must exist (openSqliteStore migrates before starting it).
  */
 export function startSqliteWriter(file: string): SqliteWriter {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -87,17 +143,28 @@ export function startSqliteWriter(file: string): SqliteWriter {
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failed: Error | null = null;
-  // Only keeps the process alive while a write is on its way (a CLI that forgets close() still exits).
+  /** Committed batches waiting for their fsync, in seq order. */
+  const unsynced: { seq: number; resolve: () => void; reject: (e: Error) => void }[] = [];
+  let durableThrough = 0;
+  // Only keeps the process alive while a write or its fsync is on its way (a CLI that forgets close() still exits).
+  const hold = () => (pending.size || unsynced.length ? worker.ref() : worker.unref());
   worker.unref();
   const failAll = (err: Error) => {
     failed = err;
     for (const p of pending.values()) p.reject(err);
     pending.clear();
+    for (const u of unsynced.splice(0)) u.reject(err);
   };
-  worker.on('message', (r: Reply) => {
+  worker.on('message', (r: Reply | Note) => {
+    if (isNote(r)) {
+      if ('syncError' in r) return failAll(Object.assign(new Error(`the event log could not be synced to disk: ${r.syncError}`), { code: r.code }));
+      durableThrough = Math.max(durableThrough, r.durableSeq);
+      while (unsynced.length && unsynced[0]!.seq <= durableThrough) unsynced.shift()!.resolve();
+      return hold();
+    }
     const p = pending.get(r.id);
     pending.delete(r.id);
-    if (!pending.size) worker.unref();
+    hold();
     if (!p) return;
     if (r.error) p.reject(Object.assign(new Error(r.error), { code: r.code }));
     else p.resolve(r);
@@ -107,15 +174,20 @@ export function startSqliteWriter(file: string): SqliteWriter {
   const call = (msg: Record<string, unknown>): Promise<Reply> => {
     if (failed) return Promise.reject(failed);
     const id = nextId++;
-    if (!pending.size) worker.ref();
     return new Promise<Reply>((resolve, reject) => {
       pending.set(id, { resolve, reject });
+      hold();
       worker.postMessage({ ...msg, id });
     });
   };
   return {
     async append(rows) {
-      return (await call({ op: 'append', rows })).seqs ?? [];
+      const seqs = (await call({ op: 'append', rows })).seqs ?? [];
+      if (!seqs.length || seqs.at(-1)! <= durableThrough) return { seqs, durable: Promise.resolve() };
+      const durable = failed ? Promise.reject(failed) : new Promise<void>((resolve, reject) => unsynced.push({ seq: seqs.at(-1)!, resolve, reject }));
+      hold();
+      durable.catch(() => undefined); // a caller that only awaited the commit must not crash the process
+      return { seqs, durable };
     },
     async saveSnapshot(seq, createdAt, stateZ) {
       await call({ op: 'snapshot', seq, createdAt, stateZ });
