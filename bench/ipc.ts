@@ -59,11 +59,13 @@ export type ServerMessage =
        */
       oldGrowthMb: number | null;
       clients: number;
-      /** Group commits in the last second, the events they held, and the ms they held the event loop. */
+      /** Group commits in the last second, the events they held, and the ms they took until durable (sum, longest). */
       commits: number;
       committedEvents: number;
       commitMs: number;
       commitMaxMs: number;
+      /** The longest a commit took until committed, i.e. until walls could see it (its fsync comes after). */
+      commitHeldMaxMs: number;
     };
 
 /** A rate plan phase the generator runs. */

@@ -180,6 +180,8 @@ export interface Window {
   eventsPerCommit: number;
   commitBusyShare: number;
   commitMaxMs: number;
+  /** The longest a commit took until committed, before its fsync: what walls waited for. */
+  commitHeldMaxMs: number;
   /** Old-generation growth per second, over the seconds without a mark-compact (see ipc.ts); null if every second had one. */
   oldGrowthMbPerS: number | null;
 }
@@ -209,6 +211,8 @@ export function windowOf(r: RunRecord, t0: number, t1: number): Window {
     eventsPerCommit: stats.reduce((n, x) => n + x.committedEvents, 0) / Math.max(1, stats.reduce((n, x) => n + x.commits, 0)),
     commitBusyShare: stats.reduce((n, x) => n + x.commitMs, 0) / Math.max(1, stats.length * 1000),
     commitMaxMs: Math.max(0, ...stats.map((x) => x.commitMaxMs)),
+    // Absent from runs recorded before the fsync left the commit path: then the commit was durable when committed.
+    commitHeldMaxMs: Math.max(0, ...stats.map((x) => x.commitHeldMaxMs ?? x.commitMaxMs)),
     oldGrowthMbPerS: mean(stats.map((x) => x.oldGrowthMb)),
   };
 }

@@ -1,10 +1,11 @@
 /**
  * `npx tsx bench/micro/disk.ts [seconds] [folder]`: how long this machine's disk makes the event
  * log's commits take at W's pace, with no server and no load around it. Appends 6 position reports
- * every 10 ms (W's ~100 group commits a second of ~6 events) through the real store (worker-thread
- * writer, WAL, `synchronous = FULL`) to a fresh SQLite file in `folder` (default: the OS temp folder,
- * where the bench's server keeps its log), and prints the commit times' distribution and every commit
- * over 50 ms. Nothing reaches a wall before its commit, so a stall here is a stall on every wall.
+ * every 10 ms (~6 events a commit, as W's group commits were before they followed the tick) through
+ * the real store's `append` (worker-thread writer, WAL, each commit fsynced before it resolves) to a
+ * fresh SQLite file in `folder` (default: the OS temp folder, where the bench's server keeps its log),
+ * and prints the distribution of the times to durable and every one over 50 ms. Reports are
+ * acknowledged only once durable, so a stall here holds back the phones' acknowledgements.
  */
 import fs from 'node:fs';
 import os from 'node:os';

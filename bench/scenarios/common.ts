@@ -86,10 +86,16 @@ export function generatorCheck(loadCpu: number | null): { valid: boolean; reason
  */
 export const DISK_STALL_MS = 100;
 
-/** The note for a run whose event log took longer than DISK_STALL_MS over one commit, or undefined. */
-export function diskNote(commitMaxMs: number | null | undefined): string | undefined {
-  if (commitMaxMs === null || commitMaxMs === undefined || commitMaxMs <= DISK_STALL_MS) return undefined;
-  return `disk: one commit took ${Math.round(commitMaxMs)} ms to be durable (the log's fsync); acks waited for it`;
+/**
+ * The note for a run whose event log took longer than DISK_STALL_MS over one commit, or undefined:
+ * `heldMs` until committed (walls waited), else `durableMs` until fsynced (only acks waited).
+ */
+export function diskNote(durableMs: number | null | undefined, heldMs: number | null | undefined = durableMs): string | undefined {
+  if (heldMs !== null && heldMs !== undefined && heldMs > DISK_STALL_MS) {
+    return `disk: a commit was held ${Math.round(heldMs)} ms before walls could see it (a WAL checkpoint's fsync runs inside one); latency here includes it`;
+  }
+  if (durableMs === null || durableMs === undefined || durableMs <= DISK_STALL_MS) return undefined;
+  return `disk: one commit took ${Math.round(durableMs)} ms to be durable (the log's fsync); acks waited for it, walls did not`;
 }
 
 /** A validity check with notes appended to its reason (notes never make a run invalid). */

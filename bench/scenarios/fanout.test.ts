@@ -8,11 +8,12 @@ import type { ScenarioContext } from './common.js';
 const T0 = 1_000_000;
 const STEP_MS = 4000;
 
-/** One step of the curve: its multiple of W, its p99 and the longest commit the server saw in it. */
+/** One step of the curve: its multiple of W, its p99 and the longest commit the server saw in it (until committed; until durable, default the same). */
 interface Step {
   m: number;
   p99: number;
-  commitMaxMs: number;
+  heldMs: number;
+  durableMs?: number;
 }
 
 const latency = (p99: number) => ({ count: 1000, p50: p99 / 2, p99, p999: p99, max: p99, mean: p99 / 2 });
@@ -33,7 +34,7 @@ function run(steps: Step[]): RunRecord {
   steps.forEach((s, i) => {
     for (let k = 1; k <= STEP_MS / 1000; k++) {
       const at = T0 + i * STEP_MS + k * 1000 - 1;
-      serverStats.push({ type: 'stats', at, eldMaxMs: 10, eldP99Ms: 5, eldMeanMs: 2, rssMb: 200, heapMb: 50, heapTotalMb: 80, externalMb: 5, newSpaceMb: 32, oldGrowthMb: 1, clients: 1000, commits: 90, committedEvents: 600, commitMs: 50, commitMaxMs: k === 2 ? s.commitMaxMs : 3 });
+      serverStats.push({ type: 'stats', at, eldMaxMs: 10, eldP99Ms: 5, eldMeanMs: 2, rssMb: 200, heapMb: 50, heapTotalMb: 80, externalMb: 5, newSpaceMb: 32, oldGrowthMb: 1, clients: 1000, commits: 90, committedEvents: 600, commitMs: 50, commitMaxMs: k === 2 ? (s.durableMs ?? s.heldMs) : 3, commitHeldMaxMs: k === 2 ? s.heldMs : 2 });
     }
   });
   const result = { phases, latency: latency(50), realWallLatency: latency(50), lost: 0, duplicated: 0, reordered: 0, gaps: 0, realWallMismatches: 0, bySnapshot: 0, errors: [] };
@@ -46,29 +47,42 @@ const deliveriesAt = (m: number) => 600 * m * 498;
 describe('fan-out knee', () => {
   it('stops at the first step over 100 ms and names a disk stall in it, while the knee beside disk stalls goes on', () => {
     const e = fanoutScenario.evaluate(run([
-      { m: 0.1, p99: 60, commitMaxMs: 8 },
-      { m: 0.3, p99: 240, commitMaxMs: 216 },
-      { m: 1, p99: 70, commitMaxMs: 9 },
-      { m: 2, p99: 180, commitMaxMs: 12 },
-      { m: 4, p99: 90, commitMaxMs: 10 },
+      { m: 0.1, p99: 60, heldMs: 8 },
+      { m: 0.3, p99: 240, heldMs: 216 },
+      { m: 1, p99: 70, heldMs: 9 },
+      { m: 2, p99: 180, heldMs: 12 },
+      { m: 4, p99: 90, heldMs: 10 },
     ]), ctx);
     expect(e.metrics.kneeDeliveriesPerS).toBeCloseTo(deliveriesAt(0.1), -2);
     expect(e.metrics.kneeStopCommitMaxMs).toBe(216);
     expect(e.metrics.kneeBesideDiskStallsPerS).toBeCloseTo(deliveriesAt(1), -2);
-    expect(e.reason).toMatch(/disk: the knee stopped at × 0\.3 \(p99 240 ms\) with a 216 ms commit/);
-    expect(e.series?.curve?.map((c) => c[6])).toEqual([8, 216, 9, 12, 10]);
+    expect(e.reason).toMatch(/disk: the knee stopped at × 0\.3 \(p99 240 ms\) with a commit held 216 ms/);
+    expect(e.series?.curve?.map((c) => c[7])).toEqual([8, 216, 9, 12, 10]);
   });
 
   it('says nothing of the disk when the step that stopped the knee had no slow commit', () => {
     const e = fanoutScenario.evaluate(run([
-      { m: 0.1, p99: 60, commitMaxMs: 8 },
-      { m: 1, p99: 70, commitMaxMs: 150 },
-      { m: 2, p99: 180, commitMaxMs: 12 },
-      { m: 4, p99: 90, commitMaxMs: 10 },
+      { m: 0.1, p99: 60, heldMs: 8 },
+      { m: 1, p99: 70, heldMs: 150 },
+      { m: 2, p99: 180, heldMs: 12 },
+      { m: 4, p99: 90, heldMs: 10 },
     ]), ctx);
     expect(e.metrics.kneeDeliveriesPerS).toBeCloseTo(deliveriesAt(1), -2);
     expect(e.metrics.kneeBesideDiskStallsPerS).toBeCloseTo(deliveriesAt(1), -2);
     expect(e.metrics.kneeStopCommitMaxMs).toBe(12);
     expect(e.reason ?? '').not.toMatch(/disk/);
+  });
+
+  it('does not count a step whose commits were held only for their fsync as disk-stalled: walls did not wait for it', () => {
+    const e = fanoutScenario.evaluate(run([
+      { m: 0.1, p99: 60, heldMs: 8 },
+      { m: 0.3, p99: 240, heldMs: 9, durableMs: 400 },
+      { m: 1, p99: 70, heldMs: 9 },
+    ]), ctx);
+    expect(e.metrics.kneeDeliveriesPerS).toBeCloseTo(deliveriesAt(0.1), -2);
+    expect(e.metrics.kneeBesideDiskStallsPerS).toBeCloseTo(deliveriesAt(0.1), -2);
+    expect(e.metrics.kneeStopCommitMaxMs).toBe(400);
+    expect(e.reason ?? '').not.toMatch(/disk/);
+    expect(e.series?.curve?.map((c) => [c[6], c[7]])).toEqual([[8, 8], [400, 9], [9, 9]]);
   });
 });

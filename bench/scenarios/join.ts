@@ -33,7 +33,7 @@ export const joinScenario: Scenario = {
     const w = windowOf(r, span[0], span[1]);
     const ph = r.result!.phases.find((p) => p.name === 'storm')!;
     return {
-      ...withNotes(generatorCheck(w.loadCpu), diskNote(w.commitMaxMs)),
+      ...withNotes(generatorCheck(w.loadCpu), diskNote(w.commitMaxMs, w.commitHeldMaxMs)),
       metrics: {
         timeToMapP50Ms: j.timeToMapMs.p50,
         timeToMapP99Ms: j.timeToMapMs.p99,
@@ -44,6 +44,7 @@ export const joinScenario: Scenario = {
         failedWalls: j.failed,
         eldMaxMs: w.eldMaxMs,
         commitMaxMs: w.commitMaxMs,
+        commitHeldMaxMs: w.commitHeldMaxMs,
         serverCpuPct: w.serverCpu === null ? null : w.serverCpu * 100,
         rssMaxMb: w.rssMaxMb,
         liveP99DuringStormMs: ph.latency.p99,

@@ -46,7 +46,7 @@ export const slowScenario: Scenario = {
     const before = p99('before');
     const stalled = p99('stalled');
     return {
-      ...withNotes(generatorCheck(Math.max(wb.loadCpu ?? 1, ws.loadCpu ?? 1)), diskNote(Math.max(wb.commitMaxMs, ws.commitMaxMs))),
+      ...withNotes(generatorCheck(Math.max(wb.loadCpu ?? 1, ws.loadCpu ?? 1)), diskNote(Math.max(wb.commitMaxMs, ws.commitMaxMs), Math.max(wb.commitHeldMaxMs, ws.commitHeldMaxMs))),
       metrics: {
         healthyP99BeforeMs: before,
         healthyP99StalledMs: stalled,
@@ -60,6 +60,7 @@ export const slowScenario: Scenario = {
         slowWallP99Ms: res.slowLatency?.p99 ?? null,
         eldMaxMs: ws.eldMaxMs,
         commitMaxMs: Math.max(wb.commitMaxMs, ws.commitMaxMs),
+        commitHeldMaxMs: Math.max(wb.commitHeldMaxMs, ws.commitHeldMaxMs),
         ...integrity(r),
       },
     };

@@ -26,6 +26,7 @@ export function steadyMetrics(r: RunRecord, phaseName: string): { metrics: Metri
       eventsPerCommit: w.eventsPerCommit,
       commitBusyPct: w.commitBusyShare * 100,
       commitMaxMs: w.commitMaxMs,
+      commitHeldMaxMs: w.commitHeldMaxMs,
       oldGrowthMbPerS: w.oldGrowthMbPerS,
       msgsPerWallS: ph.msgsPerWallS,
       bytesPerWallS: ph.bytesPerWallS,
@@ -63,6 +64,6 @@ export const wScenario: Scenario = {
     const bad = aborted(r);
     if (bad) return bad;
     const { metrics, loadCpu } = steadyMetrics(r, 'W');
-    return { ...withNotes(generatorCheck(loadCpu), diskNote(metrics.commitMaxMs)), metrics: { ...metrics, ...integrity(r) } };
+    return { ...withNotes(generatorCheck(loadCpu), diskNote(metrics.commitMaxMs, metrics.commitHeldMaxMs)), metrics: { ...metrics, ...integrity(r) } };
   },
 };

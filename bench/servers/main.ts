@@ -33,12 +33,13 @@ const log = pino({ level: 'silent' });
 const t0 = performance.now();
 const store = openSqliteStore(path.join(config.dataDir, 'gridcommand.sqlite'));
 // Group commits and how long each waited for the disk, per second (see server/store/commitTimes.ts).
-const commits = { count: 0, events: 0, ms: 0, maxMs: 0 };
-observeCommits(store, (ms, events) => {
+const commits = { count: 0, events: 0, ms: 0, maxMs: 0, heldMaxMs: 0 };
+observeCommits(store, (ms, events, heldMs) => {
   commits.count++;
   commits.events += events;
   commits.ms += ms;
   commits.maxMs = Math.max(commits.maxMs, ms);
+  commits.heldMaxMs = Math.max(commits.heldMaxMs, heldMs);
 });
 // Ours as server/index.ts composes it (the tick starts commits); the baseline commits on the ledger's own 10 ms.
 const commitIntervalMs = config.commitIntervalMs ?? (config.design === 'ours' ? pacedCommitIntervalMs(config.tickMs) : undefined);
@@ -96,9 +97,10 @@ setInterval(() => {
     committedEvents: commits.events,
     commitMs: commits.ms,
     commitMaxMs: commits.maxMs,
+    commitHeldMaxMs: commits.heldMaxMs,
   });
   eld.reset();
-  Object.assign(commits, { count: 0, events: 0, ms: 0, maxMs: 0 });
+  Object.assign(commits, { count: 0, events: 0, ms: 0, maxMs: 0, heldMaxMs: 0 });
 }, 1000).unref();
 
 async function stop(): Promise<void> {

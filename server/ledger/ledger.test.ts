@@ -178,8 +178,12 @@ describe('ledger', () => {
       const c = await appendCommitted(events);
       return { seqs: c.seqs, durable: c.durable.then(() => Promise.reject(new Error('EIO: fsync failed'))) };
     };
-    const ack = await ledger.submit('position:report', position('t1', 114.35, 30.57, T0 + 3), 'device:phone');
+    const report = position('t1', 114.35, 30.57, T0 + 3);
+    const ack = await ledger.submit('position:report', report, 'device:phone');
     expect(ack).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/written to disk/) } });
     expect(errors).toHaveLength(1);
+    // Its resend finds the report in the log, but is not acknowledged as a duplicate: it was never durable.
+    expect(await tmp.store.findReport(report.reportId)).toBe(9);
+    expect(await ledger.submit('position:report', report, 'device:phone')).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });

@@ -17,8 +17,8 @@ export interface LedgerOptions {
    * A group commit starts at most this often. A lone report still commits at once; under load a
    * report waits up to this long for the next commit, and the log fsyncs (and hands rows to its
    * writer thread) this many times a second at most instead of as fast as commits complete.
-   * The server sets it to the broadcast tick, whose timer starts each commit (`commitNow`): see
-   * Broadcaster.start.
+   * The server sets it a little longer than the broadcast tick (`pacedCommitIntervalMs`), whose
+   * timer starts each commit (`commitNow`), so this timer is only the fallback: see Broadcaster.start.
    * @default 10
    */
   commitIntervalMs?: number;
@@ -46,13 +46,15 @@ export class Ledger {
   private changes: ChangeSet = createChangeSet();
   private queue: Pending[] = [];
   private inFlight = new Map<string, Promise<Ack>>();
-  /** A commit under way (from its start until its reports are folded and acknowledged). */
+  /** A commit under way (from its start until its reports are folded; their acks wait for `durable`). */
   private flushing: Promise<void> | null = null;
   /** Cancels the timer of a commit that is due but not yet started. */
   private cancelScheduled: (() => void) | null = null;
   private snapshotting: Promise<void> | null = null;
   /** Acknowledgements of the newest committed batch, sent once it is durable (batches become durable in order). */
   private acking: Promise<void> = Promise.resolve();
+  /** Set once a committed batch could not be made durable: from then on nothing is acknowledged. */
+  private diskFailed = false;
   private lastSnapshotSeq = 0;
   private lastFlushAt = -Infinity;
   private readonly snapshotEvery: number;
@@ -102,6 +104,8 @@ export class Ledger {
   }
 
   private async admit(name: CommandName, cmd: { reportId: string; recordedAt: number }, actor: string): Promise<Ack> {
+    // A resend of a report whose batch never became durable would otherwise be acknowledged as a duplicate.
+    if (this.diskFailed) return reject('unavailable', 'the event log could not be written to disk; the server needs its operator');
     let seen: number | null;
     try {
       seen = await this.opts.store.findReport(cmd.reportId);
@@ -151,8 +155,9 @@ export class Ledger {
 
   /**
    * Starts a group commit of what is queued now instead of waiting for the interval, and resolves
-   * once it is folded and acknowledged. With a commit already under way, resolves when that one
-   * is; what queued after it waits for the next. Nothing queued: resolves at once.
+   * once it is folded (its acknowledgements follow once it is durable). With a commit already under
+   * way, resolves when that one is; what queued after it waits for the next. Nothing queued:
+   * resolves at once.
    */
   commitNow(): Promise<void> {
     if (this.flushing) return this.flushing;
@@ -206,6 +211,7 @@ export class Ledger {
     this.acking = durable.then(
       () => batch.forEach((p, i) => p.resolve({ ok: true, seq: seqs[i]!, duplicate: false })),
       (err: unknown) => {
+        this.diskFailed = true;
         this.opts.onError?.(err);
         for (const p of batch) p.resolve(reject('unavailable', 'the event log could not be written to disk; retry later'));
       },

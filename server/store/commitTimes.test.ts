@@ -29,6 +29,20 @@ describe('observeCommits', () => {
     expect(await store.lastSeq()).toBe(2);
     await store.close();
   });
+  test('times a commit the ledger takes through appendCommitted until durable, and separately until committed', async () => {
+    const store = tempStore();
+    const seen: { ms: number; events: number; heldMs: number }[] = [];
+    observeCommits(store, (ms, events, heldMs) => seen.push({ ms, events, heldMs }));
+    const committed = await store.appendCommitted!([event('s1234567')]);
+    expect(seen).toEqual([]); // not before it is durable
+    await committed.durable;
+    await new Promise((r) => setImmediate(r));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.events).toBe(1);
+    expect(seen[0]!.heldMs).toBeGreaterThan(0);
+    expect(seen[0]!.ms).toBeGreaterThanOrEqual(seen[0]!.heldMs);
+    await store.close();
+  });
 });
 
 describe('slowCommitWarner', () => {
@@ -36,7 +50,7 @@ describe('slowCommitWarner', () => {
     let t = 0;
     const warned: SlowCommit[] = [];
     const observe = slowCommitWarner(slowMs, (s) => warned.push(s), () => t, 10_000);
-    return { warned, commit: (at: number, ms: number, events = 6) => ((t = at), observe(ms, events)) };
+    return { warned, commit: (at: number, ms: number, events = 6) => ((t = at), observe(ms, events, ms)) };
   }
 
   test('warns of the first slow commit at once, then at most every 10 s with a count of those in between', () => {

@@ -1,7 +1,11 @@
 import type { EventStore } from './eventStore.js';
 
-/** Told after every group commit how long it took (append → seqs, ms) and how many events it held; failed commits too. */
-export type CommitObserver = (ms: number, events: number) => void;
+/**
+ * Told after every group commit how long it took until durable (ms), how many events it held, and
+ * how long until it was committed (`heldMs`: what a wall waits for; the same as `ms` for a store
+ * durable at commit); failed commits too.
+ */
+export type CommitObserver = (ms: number, events: number, heldMs: number) => void;
 
 /**
  * Times every group commit of `store` until it is durable (`append` to its seqs; `appendCommitted`
@@ -16,19 +20,23 @@ export function observeCommits(store: EventStore, observe: CommitObserver): void
     try {
       return await append(events);
     } finally {
-      observe(performance.now() - t, events.length);
+      const ms = performance.now() - t;
+      observe(ms, events.length, ms);
     }
   };
   if (!store.appendCommitted) return;
   const appendCommitted = store.appendCommitted.bind(store);
   store.appendCommitted = async (events) => {
     const t = performance.now();
-    const done = () => observe(performance.now() - t, events.length);
+    let heldMs = 0;
+    const done = () => observe(performance.now() - t, events.length, heldMs);
     try {
       const committed = await appendCommitted(events);
+      heldMs = performance.now() - t;
       void committed.durable.then(done, done);
       return committed;
     } catch (err) {
+      heldMs = performance.now() - t;
       done();
       throw err;
     }

@@ -66,8 +66,9 @@ function syncWal() {
   try { openWal(); } catch (err) { return syncFailed(err); }
   fs.fsync(walFd, (err) => {
     syncing = false;
+    if (walFd < 0) return; // closed meanwhile, after a last fsync of its own
     if (err) return syncFailed(err);
-    synced = target;
+    synced = Math.max(synced, target);
     parentPort.postMessage({ durableSeq: target });
     syncWal();
   });
@@ -91,6 +92,9 @@ parentPort.on('message', (m) => {
         synced = committed;
         parentPort.postMessage({ durableSeq: synced });
       }
+      // The worker's descriptors are the process's: close it, or every store opened leaks one.
+      if (walFd >= 0) fs.closeSync(walFd);
+      walFd = -1;
       db.close();
     }
     parentPort.postMessage({ id: m.id });
