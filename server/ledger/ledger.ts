@@ -1,7 +1,7 @@
 import type { CommandName, CommandOf } from '../../shared/commands.js';
 import type { LogEvent, NewEvent } from '../../shared/events.js';
 import { emptyState, type Ack, type PictureState } from '../../shared/protocol.js';
-import type { EventStore } from '../store/eventStore.js';
+import type { Committed, EventStore } from '../store/eventStore.js';
 import { createChangeSet, type ChangeSet } from '../state/changes.js';
 import { foldEvent } from '../state/fold.js';
 import { checkAgainstState, isCommandName, parseCommand, reject, type Rejection } from '../commands/validate.js';
@@ -193,7 +193,7 @@ export class Ledger {
     const batch = this.queue;
     this.queue = [];
     if (!batch.length) return;
-    let committed: { seqs: number[]; durable: Promise<void> };
+    let committed: Committed;
     try {
       committed = await this.commit(batch.map((p) => p.event));
     } catch (err) {
@@ -223,7 +223,7 @@ export class Ledger {
    * One group commit: through `appendCommitted` where the store has it, so a batch is folded while
    * its fsync is still under way (a disk that stalls delays acknowledgements, not the walls).
    */
-  private commit(events: NewEvent[]): Promise<{ seqs: number[]; durable: Promise<void> }> {
+  private commit(events: NewEvent[]): Promise<Committed> {
     const store = this.opts.store;
     if (store.appendCommitted) return store.appendCommitted(events);
     return store.append(events).then((seqs) => ({ seqs, durable: Promise.resolve() }));

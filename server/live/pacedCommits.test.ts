@@ -8,6 +8,7 @@ let server: Server;
 afterEach(async () => server?.stop());
 
 const TICK_MS = 40;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 type Entry = { kind: 'commit-start'; at: number } | { kind: 'commit-end'; seq: number; at: number } | { kind: 'tick'; seq: number; at: number };
 
 /**
@@ -34,7 +35,6 @@ function record(s: Server, delay: (n: number) => { commitMs?: number; durableMs?
   return log;
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function report(phone: TestClient, i: number): Promise<Ack> {
   return new Promise((resolve) => (phone.emit as (...a: unknown[]) => void)('position:report', position('t1', 114.3 + i / 10_000, 30.57, Date.now()), resolve));
@@ -49,11 +49,11 @@ describe('commits paced by the broadcast tick', () => {
     const acks: Promise<Ack>[] = [];
     for (let i = 0; i < 50; i++) {
       acks.push(report(phone, i));
-      await new Promise((r) => setTimeout(r, 8));
+      await sleep(8);
     }
     const seqs = (await Promise.all(acks)).map((a) => (a.ok ? a.seq : -1));
     expect(Math.min(...seqs)).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 3 * TICK_MS));
+    await sleep(3 * TICK_MS);
     const commits = log.filter((e) => e.kind === 'commit-end');
     const ticks = log.filter((e) => e.kind === 'tick');
     // ~400 ms of reports every 8 ms: the ledger's own 10 ms interval would commit ~40 times.
@@ -86,7 +86,7 @@ describe('commits paced by the broadcast tick', () => {
     expect(during.every((e) => e.kind === 'tick' && e.seq < (ack.ok ? ack.seq : 0))).toBe(true);
     expect(log[end + 1]).toMatchObject({ kind: 'tick', seq: ack.ok ? ack.seq : -1 });
     expect(log[end + 1]!.at - log[end]!.at).toBeLessThan(TICK_MS / 4);
-    await new Promise((r) => setTimeout(r, 2 * TICK_MS));
+    await sleep(2 * TICK_MS);
     expect(wall.received.filter((r) => r.kind === 'delta').some((d) => d.msg.toSeq === (ack.ok ? ack.seq : -1))).toBe(true);
   });
 

@@ -29,6 +29,7 @@ describe('observeCommits', () => {
     expect(await store.lastSeq()).toBe(2);
     await store.close();
   });
+
   test('times a commit the ledger takes through appendCommitted until durable, and separately until committed', async () => {
     const store = tempStore();
     const seen: { ms: number; events: number; heldMs: number }[] = [];

@@ -18,6 +18,12 @@ export interface EntityEventsOptions {
   order?: 'newest' | 'oldest';
 }
 
+/** A committed append: the seq of each event, readable at once, and when it would survive a power cut. */
+export interface Committed {
+  seqs: number[];
+  durable: Promise<void>;
+}
+
 /**
  * The durable event log. Every change is appended here before it is acknowledged or broadcast.
  * Async so that a networked backend (PostgreSQL) can implement it as well as embedded SQLite.
@@ -37,7 +43,7 @@ export interface EventStore {
    * cut. Lets the ledger show a batch while its fsync is still under way, and acknowledge it after.
    * A store without it is durable at commit (`append`).
    */
-  appendCommitted?(events: NewEvent[]): Promise<{ seqs: number[]; durable: Promise<void> }>;
+  appendCommitted?(events: NewEvent[]): Promise<Committed>;
   /** Seq of the event that carried this client report id, or null. */
   findReport(reportId: string): Promise<number | null>;
   /** Events with seq > afterSeq (and ≤ toSeq when given), in order. */

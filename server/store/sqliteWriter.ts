@@ -1,15 +1,10 @@
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { Committed } from './eventStore.js';
 
 /** One event as the writer inserts it: already serialized, with the entities it names. */
 export type WriteRow = [type: string, actor: string, reportId: string | null, deviceTime: number | null, serverTime: number, data: string, entity: string | null, others: string[]];
-
-/** A committed append: its seqs, readable at once, and when it survives a power cut. */
-export interface Committed {
-  seqs: number[];
-  durable: Promise<void>;
-}
 
 /** Where the event log's transactions run. */
 export interface SqliteWriter {
