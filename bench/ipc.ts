@@ -66,6 +66,8 @@ export type ServerMessage =
       commitMaxMs: number;
       /** The longest a commit took until committed, i.e. until walls could see it (its fsync comes after). */
       commitHeldMaxMs: number;
+      /** The longest WAL checkpoint in the last second (on the checkpointer's thread, beside the commits); 0 for none. */
+      checkpointMaxMs?: number;
     };
 
 /** A rate plan phase the generator runs. */

@@ -182,6 +182,8 @@ export interface Window {
   commitMaxMs: number;
   /** The longest a commit took until committed, before its fsync: what walls waited for. */
   commitHeldMaxMs: number;
+  /** The longest WAL checkpoint (its own thread: it holds no commit, but its fsyncs tell how the disk was doing). */
+  checkpointMaxMs: number;
   /** Old-generation growth per second, over the seconds without a mark-compact (see ipc.ts); null if every second had one. */
   oldGrowthMbPerS: number | null;
 }
@@ -213,6 +215,7 @@ export function windowOf(r: RunRecord, t0: number, t1: number): Window {
     commitMaxMs: Math.max(0, ...stats.map((x) => x.commitMaxMs)),
     // Absent from runs recorded before the fsync left the commit path: then the commit was durable when committed.
     commitHeldMaxMs: Math.max(0, ...stats.map((x) => x.commitHeldMaxMs ?? x.commitMaxMs)),
+    checkpointMaxMs: Math.max(0, ...stats.map((x) => x.checkpointMaxMs ?? 0)),
     oldGrowthMbPerS: mean(stats.map((x) => x.oldGrowthMb)),
   };
 }

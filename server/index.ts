@@ -27,7 +27,9 @@ tuneHeap(config.heapGrowingPercent);
 const log = createLogger(config.logLevel);
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
-const store = openSqliteStore(path.join(config.dataDir, 'gridcommand.sqlite'));
+const store = openSqliteStore(path.join(config.dataDir, 'gridcommand.sqlite'), {
+  checkpoints: { onError: (err) => log.warn({ err }, 'WAL checkpoint failed; nothing is lost, the next one retries') },
+});
 observeCommits(store, slowCommitWarner(config.slowCommitMs, (slow) => log.warn({ ...slow, store: store.location }, 'slow commit: the disk held the event log; those reports were acknowledged only when it ended')));
 const registry = new Registry(path.join(config.dataDir, 'registry.sqlite'));
 const ledger = new Ledger({

@@ -103,13 +103,14 @@ export const soakScenario: Scenario & { configure(o: { rate?: number; minutes?: 
 
 /**
  * One row per minute, to tell where a drift comes from: [minute, p50, p99, server CPU %, event-loop
- * delay p99 and max (ms), commits/s, longest commit (ms), share of time a commit was under way].
+ * delay p99 and max (ms), commits/s, longest commit until durable (ms), share of time a commit was
+ * under way, longest commit until committed (ms), longest WAL checkpoint (ms, on its own thread)].
  */
 function perMinute(r: Parameters<Scenario['evaluate']>[0], phases: { name: string; latency: { p50: number; p99: number } }[]): number[][] {
   return phases.map((p, i) => {
     const [a, b] = phaseSpan(r, p.name)!;
     const w = windowOf(r, a, b);
-    return [i + 1, p.latency.p50, p.latency.p99, (w.serverCpu ?? NaN) * 100, w.eldP99Ms, w.eldMaxMs, w.commitsPerS, w.commitMaxMs, w.commitBusyShare];
+    return [i + 1, p.latency.p50, p.latency.p99, (w.serverCpu ?? NaN) * 100, w.eldP99Ms, w.eldMaxMs, w.commitsPerS, w.commitMaxMs, w.commitBusyShare, w.commitHeldMaxMs, w.checkpointMaxMs];
   });
 }
 

@@ -27,6 +27,7 @@ export function steadyMetrics(r: RunRecord, phaseName: string): { metrics: Metri
       commitBusyPct: w.commitBusyShare * 100,
       commitMaxMs: w.commitMaxMs,
       commitHeldMaxMs: w.commitHeldMaxMs,
+      checkpointMaxMs: w.checkpointMaxMs,
       oldGrowthMbPerS: w.oldGrowthMbPerS,
       msgsPerWallS: ph.msgsPerWallS,
       bytesPerWallS: ph.bytesPerWallS,

@@ -9,6 +9,7 @@ import { migrate, logIdOf } from './sqliteSchema.js';
 import { entitiesOf } from '../history/entities.js';
 import { stringifyInSlices } from './snapshotJson.js';
 import { inlineSqliteWriter, startSqliteWriter, type WriteRow } from './sqliteWriter.js';
+import type { CheckpointerOptions } from './sqliteCheckpointer.js';
 
 const deflate = promisify(zlib.deflate);
 
@@ -42,6 +43,8 @@ export interface SqliteStoreOptions {
    * @default 'thread'
    */
   writer?: 'thread' | 'inline';
+  /** The thread writer's WAL checkpoints (how often; who hears of a failed one). */
+  checkpoints?: CheckpointerOptions;
 }
 
 function toRow(e: NewEvent): WriteRow {
@@ -63,7 +66,7 @@ export function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): Ev
   db.pragma('synchronous = FULL');
   migrate(db);
   const logId = logIdOf(db);
-  const writer = opts.writer === 'inline' ? inlineSqliteWriter(db) : startSqliteWriter(file);
+  const writer = opts.writer === 'inline' ? inlineSqliteWriter(db) : startSqliteWriter(file, opts.checkpoints);
 
   const history = historyQueries(db);
   const byReport = db.prepare<[string], { seq: number }>('SELECT seq FROM events WHERE report_id = ?');

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Committed } from './eventStore.js';
+import { startSqliteCheckpointer, type CheckpointerOptions, type CheckpointDone } from './sqliteCheckpointer.js';
 
 /** One event as the writer inserts it: already serialized, with the entities it names. */
 export type WriteRow = [type: string, actor: string, reportId: string | null, deviceTime: number | null, serverTime: number, data: string, entity: string | null, others: string[]];
@@ -11,6 +12,8 @@ export interface SqliteWriter {
   /** Inserts the rows in one transaction; resolves once committed, `durable` once fsynced. */
   append(rows: WriteRow[]): Promise<Committed>;
   saveSnapshot(seq: number, createdAt: number, stateZ: Buffer): Promise<void>;
+  /** The newest WAL checkpoint that moved frames (thread writer only). */
+  readonly lastCheckpoint?: CheckpointDone | null;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,8 @@ db.pragma('journal_mode = WAL');
 // COMMIT writes the transaction to the WAL without waiting for the disk; syncWal fsyncs it right
 // after, off the commit path, and only then are its events durable (what FULL would have given).
 db.pragma('synchronous = NORMAL');
+// Never a checkpoint inside a commit: the checkpointer thread runs them (sqliteCheckpointer.ts).
+db.pragma('wal_autocheckpoint = 0');
 const insert = db.prepare(${JSON.stringify(INSERT_EVENT)});
 const addOther = db.prepare(${JSON.stringify(INSERT_OTHER)});
 const snapshot = db.prepare(${JSON.stringify(INSERT_SNAPSHOT)});
@@ -133,12 +138,14 @@ const isNote = (m: Reply | Note): m is Note => !('id' in m);
  * come back at once, readable and safe from a crash of this process; the worker then fsyncs the
  * WAL (one fsync in flight at a time, covering every commit before it) and `durable` resolves when
  * the fsync that covers the batch ends. So a disk that stalls an fsync delays acknowledgements, not
- * the next commits. A failed fsync fails the writer: every later append is refused. The tables
+ * the next commits. A failed fsync fails the writer: every later append is refused. Checkpoints
+ * run on a thread of their own too (sqliteCheckpointer.ts), never inside a commit. The tables
  * must exist (openSqliteStore migrates before starting it).
  */
-export function startSqliteWriter(file: string): SqliteWriter {
+export function startSqliteWriter(file: string, checkpoints: CheckpointerOptions = {}): SqliteWriter {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+  const checkpointer = startSqliteCheckpointer(file, checkpoints);
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failed: Error | null = null;
@@ -191,7 +198,11 @@ export function startSqliteWriter(file: string): SqliteWriter {
     async saveSnapshot(seq, createdAt, stateZ) {
       await call({ op: 'snapshot', seq, createdAt, stateZ });
     },
+    get lastCheckpoint() {
+      return checkpointer.last;
+    },
     async close() {
+      await checkpointer.close();
       if (!failed) await call({ op: 'close' });
       failed ??= new Error('the event log writer stopped (closed)');
       await worker.terminate();

@@ -1,0 +1,74 @@
+import { afterEach, expect, test } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from './sqliteStore.js';
+import { startSqliteWriter, type WriteRow } from './sqliteWriter.js';
+import { migrate } from './sqliteSchema.js';
+import { createCell, T0 } from '../testing/fixtures.js';
+import type { NewEvent } from '../../shared/events.js';
+
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-ckpt-'));
+  dirs.push(dir);
+  return path.join(dir, 'log.sqlite');
+}
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+const size = (file: string) => fs.statSync(file).size;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(ok: () => boolean, ms = 5000): Promise<void> {
+  for (const t0 = Date.now(); !ok(); await sleep(20)) if (Date.now() - t0 > ms) throw new Error('timed out');
+}
+
+/** Cells with a long note: 400 of them fill ~300 WAL pages, so 5 batches cross SQLite's 1,000-page automatic checkpoint. */
+function batch(b: number): NewEvent[] {
+  return Array.from({ length: 400 }, (_, i) => ({
+    type: 'cell:upserted', actor: 'system:test', reportId: `r${b}x${i}xxxxxx`, deviceTime: T0, serverTime: T0,
+    data: { ...createCell({ id: `c${b}x${i}` }), note: 'x'.repeat(2000) },
+  }) as NewEvent);
+}
+
+test('a commit never runs a checkpoint: the database file grows only when the checkpointer thread runs', async () => {
+  const file = tempFile();
+  const store = openSqliteStore(file, { checkpoints: { everyMs: 3_600_000 } });
+  await store.append([batch(-1)[0]!]);
+  const before = size(file);
+  for (let b = 0; b < 6; b++) await store.append(batch(b));
+  expect(size(`${file}-wal`)).toBeGreaterThan(4096 * 1500); // past the 1,000 pages that would have checkpointed at commit
+  expect(size(file)).toBe(before);
+  expect(await store.countEvents()).toBe(2401);
+  await store.close();
+});
+
+test('the checkpointer moves committed frames into the database file on its own, and commits go on meanwhile', async () => {
+  const file = tempFile();
+  const store = openSqliteStore(file, { checkpoints: { everyMs: 30 } });
+  await store.append([batch(-1)[0]!]);
+  const before = size(file);
+  for (let b = 0; b < 6; b++) await store.append(batch(b));
+  await until(() => size(file) > before + 4096 * 1000);
+  await store.close();
+  // Nothing is lost by checkpoints beside commits: every event is in the file once it is closed.
+  const reopened = openSqliteStore(file);
+  expect(await reopened.countEvents()).toBe(2401);
+  await reopened.close();
+});
+
+test('a WAL grown past the limit is checkpointed in RESTART mode, a smaller one in PASSIVE', async () => {
+  const rows = (b: number): WriteRow[] => batch(b).map((e) => ['cell:upserted', e.actor, e.reportId, T0, T0, JSON.stringify(e.data), null, []]);
+  for (const [limit, mode] of [[0, 'RESTART'], [64 * 1024 * 1024, 'PASSIVE']] as const) {
+    const file = tempFile();
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    migrate(db);
+    const writer = startSqliteWriter(file, { everyMs: 30, restartAboveBytes: limit });
+    await (await writer.append(rows(0))).durable;
+    await until(() => writer.lastCheckpoint != null);
+    expect(writer.lastCheckpoint).toMatchObject({ mode, checkpointed: writer.lastCheckpoint!.log });
+    await writer.close();
+    db.close();
+  }
+});
