@@ -80,22 +80,28 @@ export function generatorCheck(loadCpu: number | null): { valid: boolean; reason
 /**
  * A commit that took longer than this to be durable met the disk's stall, not the server's load.
  * A batch reaches the walls once committed and is acknowledged once its fsync ends, so an
- * fsync stall delays acknowledgements (and latency only where the commit itself was held, as by
- * a WAL checkpoint's fsync); before, it delayed every report behind it on every wall. Runs that had
- * one say so (`diskNote`); they stay valid, since the disk is part of the server.
+ * fsync stall delays acknowledgements (and latency only where the commit itself was held: its WAL
+ * write waited for the disk too); before the tenth round, it delayed every report behind it on every
+ * wall. Runs that had one say so (`diskNote`); they stay valid, since the disk is part of the server.
  */
 export const DISK_STALL_MS = 100;
 
 /**
  * The note for a run whose event log took longer than DISK_STALL_MS over one commit, or undefined:
- * `heldMs` until committed (walls waited), else `durableMs` until fsynced (only acks waited).
+ * `heldMs` until committed (walls waited), else `durableMs` until fsynced (only acks waited). Both
+ * are timed on the event loop, so where it was itself held at least half as long (`eldMaxMs`: an
+ * overloaded server, as the baseline at W) the note says that instead of blaming the disk.
  */
-export function diskNote(durableMs: number | null | undefined, heldMs: number | null | undefined = durableMs): string | undefined {
-  if (heldMs !== null && heldMs !== undefined && heldMs > DISK_STALL_MS) {
-    return `disk: a commit was held ${Math.round(heldMs)} ms before walls could see it (a WAL checkpoint's fsync runs inside one); latency here includes it`;
+export function diskNote(durableMs: number | null | undefined, heldMs: number | null | undefined = durableMs, eldMaxMs?: number | null): string | undefined {
+  const worst = Math.max(durableMs ?? 0, heldMs ?? 0);
+  if (worst <= DISK_STALL_MS) return undefined;
+  if (eldMaxMs != null && eldMaxMs >= worst / 2) {
+    return `commits took up to ${Math.round(worst)} ms while the event loop was held ${Math.round(eldMaxMs)} ms: the server's own load, not the disk`;
   }
-  if (durableMs === null || durableMs === undefined || durableMs <= DISK_STALL_MS) return undefined;
-  return `disk: one commit took ${Math.round(durableMs)} ms to be durable (the log's fsync); acks waited for it, walls did not`;
+  if (heldMs != null && heldMs > DISK_STALL_MS) {
+    return `disk: a commit was held ${Math.round(heldMs)} ms before walls could see it (its WAL write waited for the disk); latency here includes it`;
+  }
+  return `disk: one commit took ${Math.round(worst)} ms to be durable (the log's fsync); acks waited for it, walls did not`;
 }
 
 /** A validity check with notes appended to its reason (notes never make a run invalid). */

@@ -33,7 +33,7 @@ export const joinScenario: Scenario = {
     const w = windowOf(r, span[0], span[1]);
     const ph = r.result!.phases.find((p) => p.name === 'storm')!;
     return {
-      ...withNotes(generatorCheck(w.loadCpu), diskNote(w.commitMaxMs, w.commitHeldMaxMs)),
+      ...withNotes(generatorCheck(w.loadCpu), diskNote(w.commitMaxMs, w.commitHeldMaxMs, w.eldMaxMs)),
       metrics: {
         timeToMapP50Ms: j.timeToMapMs.p50,
         timeToMapP99Ms: j.timeToMapMs.p99,

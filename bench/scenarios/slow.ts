@@ -46,7 +46,7 @@ export const slowScenario: Scenario = {
     const before = p99('before');
     const stalled = p99('stalled');
     return {
-      ...withNotes(generatorCheck(Math.max(wb.loadCpu ?? 1, ws.loadCpu ?? 1)), diskNote(Math.max(wb.commitMaxMs, ws.commitMaxMs), Math.max(wb.commitHeldMaxMs, ws.commitHeldMaxMs))),
+      ...withNotes(generatorCheck(Math.max(wb.loadCpu ?? 1, ws.loadCpu ?? 1)), diskNote(Math.max(wb.commitMaxMs, ws.commitMaxMs), Math.max(wb.commitHeldMaxMs, ws.commitHeldMaxMs), Math.max(wb.eldMaxMs, ws.eldMaxMs))),
       metrics: {
         healthyP99BeforeMs: before,
         healthyP99StalledMs: stalled,

@@ -65,6 +65,6 @@ export const wScenario: Scenario = {
     const bad = aborted(r);
     if (bad) return bad;
     const { metrics, loadCpu } = steadyMetrics(r, 'W');
-    return { ...withNotes(generatorCheck(loadCpu), diskNote(metrics.commitMaxMs, metrics.commitHeldMaxMs)), metrics: { ...metrics, ...integrity(r) } };
+    return { ...withNotes(generatorCheck(loadCpu), diskNote(metrics.commitMaxMs, metrics.commitHeldMaxMs, metrics.eldMaxMs)), metrics: { ...metrics, ...integrity(r) } };
   },
 };
