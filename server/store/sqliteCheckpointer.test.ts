@@ -57,6 +57,27 @@ test('the checkpointer moves committed frames into the database file on its own,
   await reopened.close();
 });
 
+test('checkpoints move every frame, yet the writer appends to the WAL instead of restarting it until it outgrows the limit', async () => {
+  const run = async (restartAboveBytes: number) => {
+    const file = tempFile();
+    const store = openSqliteStore(file, { checkpoints: { everyMs: 20, restartAboveBytes } });
+    await store.append([batch(-1)[0]!]);
+    const before = size(file);
+    for (let b = 0; b < 6; b++) {
+      await store.append(batch(b));
+      await sleep(80); // a checkpoint or more between two commits
+    }
+    await until(() => size(file) > before + 4096 * 1000);
+    const wal = size(`${file}-wal`);
+    await store.close();
+    return wal;
+  };
+  // Pinned: every commit appended (no restart, so no header fsync inside a commit): the WAL holds all six batches.
+  expect(await run(64 * 1024 * 1024)).toBeGreaterThan(4096 * 1500);
+  // Past a 1 MB limit the pin is let go: commits after a complete checkpoint write the WAL from its start again.
+  expect(await run(1024 * 1024)).toBeLessThan(4096 * 1000);
+});
+
 test('a WAL grown past the limit is checkpointed in RESTART mode, a smaller one in PASSIVE', async () => {
   const rows = (b: number): WriteRow[] => batch(b).map((e) => ['cell:upserted', e.actor, e.reportId, T0, T0, JSON.stringify(e.data), null, []]);
   for (const [limit, mode] of [[0, 'RESTART'], [64 * 1024 * 1024, 'PASSIVE']] as const) {
