@@ -1,21 +1,16 @@
 import { afterEach, expect, test } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from './sqliteStore.js';
 import { startSqliteWriter, type WriteRow } from './sqliteWriter.js';
 import { migrate } from './sqliteSchema.js';
 import { createCell, T0 } from '../testing/fixtures.js';
 import type { NewEvent } from '../../shared/events.js';
+import { tempFiles } from '../testing/tempStore.js';
 
-const dirs: string[] = [];
-function tempFile(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-ckpt-'));
-  dirs.push(dir);
-  return path.join(dir, 'log.sqlite');
-}
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const temp = tempFiles('gc-ckpt-');
+const tempFile = temp.file;
+afterEach(temp.removeAll);
 
 const size = (file: string) => fs.statSync(file).size;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

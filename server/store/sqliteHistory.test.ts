@@ -1,20 +1,14 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { openSqliteStore } from './sqliteStore.js';
 import { createCell, T0 } from '../testing/fixtures.js';
 import type { NewEvent } from '../../shared/events.js';
 import { emptyState } from '../../shared/protocol.js';
+import { tempFiles } from '../testing/tempStore.js';
 
-const dirs: string[] = [];
-function tempFile(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-hist-'));
-  dirs.push(dir);
-  return path.join(dir, 'log.sqlite');
-}
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const temp = tempFiles('gc-hist-');
+const tempFile = temp.file;
+afterEach(temp.removeAll);
 
 const at = (s: number) => T0 + s * 1000;
 function ev(type: string, data: object, serverS: number): NewEvent {

@@ -1,19 +1,13 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { openSqliteStore as openStore } from './sqliteStore.js';
 import { createCell, T0 } from '../testing/fixtures.js';
 import { emptyState } from '../../shared/protocol.js';
 import type { NewEvent } from '../../shared/events.js';
+import { tempFiles } from '../testing/tempStore.js';
 
-const dirs: string[] = [];
-function tempFile(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-store-'));
-  dirs.push(dir);
-  return path.join(dir, 'log.sqlite');
-}
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const temp = tempFiles('gc-store-');
+const tempFile = temp.file;
+afterEach(temp.removeAll);
 
 function event(reportId: string | null, t = T0): NewEvent {
   return { type: 'cell:upserted', actor: 'system:test', reportId, deviceTime: t - 5, serverTime: t, data: createCell() };

@@ -24,3 +24,18 @@ export function createTempStore(): { store: EventStore; file: string; reopen: ()
     },
   };
 }
+
+/** Paths for SQLite files, each in a fresh temp folder; `removeAll` deletes the folders (call it after each test). */
+export function tempFiles(prefix: string): { file: () => string; removeAll: () => void } {
+  const dirs: string[] = [];
+  return {
+    file() {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+      dirs.push(dir);
+      return path.join(dir, 'log.sqlite');
+    },
+    removeAll() {
+      for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+    },
+  };
+}
