@@ -20,7 +20,8 @@ export interface MapData {
 }
 
 /**
- * The deck.gl layers of the wall, bottom to top, with `extra` (labels) above the cells.
+ * The deck.gl layers of the wall, bottom to top, with `extra` (place names) on top: a district's
+ * name must stay readable across the room, where a dot under its outlined text still shows round it.
  * Data arrays are derived once per kind identity and reused while their content is unchanged,
  * so a team tick touches team buffers only and a count update leaves the hexagons alone.
  */
@@ -37,9 +38,9 @@ export function useWallLayers(data: MapData, display: DisplayOptions, extra: rea
   return [
     createCaseHeatmapLayer(heat, display),
     createCellLayer(shapes, { ...display, riskKey: risks, riskOf: (id) => cells[id]?.risk ?? 'low' }),
-    ...extra,
     createTeamTrailLayer(trails, display),
     createCheckpointLayer(checkpoints, display),
     createTeamLayer(teams, display),
+    ...extra,
   ];
 }
