@@ -44,9 +44,9 @@ const toDurable = await Promise.all(durable);
 await store.close();
 fs.rmSync(dir, { recursive: true, force: true });
 const line = (name: string, t: number[]) =>
-  `${name}: median ${quantile(t, 0.5).toFixed(2)} ms, p99 ${quantile(t, 0.99).toFixed(1)} ms, max ${Math.max(...t).toFixed(1)} ms, ${t.filter((x) => x > SLOW_MS).length} over ${SLOW_MS} ms`;
+  `  ${name}: median ${quantile(t, 0.5).toFixed(2)} ms, p99 ${quantile(t, 0.99).toFixed(1)} ms, max ${Math.max(...t).toFixed(1)} ms, ${t.filter((x) => x > SLOW_MS).length} over ${SLOW_MS} ms`;
 console.log(`${held.length} commits of ${PER_COMMIT} events in ${SECONDS} s (${FOLDER})`);
-console.log(`  until committed${line('', held)}`);
-console.log(`  until durable${line('', toDurable)}`);
+console.log(line('until committed', held));
+console.log(line('until durable', toDurable));
 console.log(`  ${checkpoints.length} checkpoints (own thread)${checkpoints.length ? `: median ${quantile(checkpoints, 0.5).toFixed(1)} ms, max ${Math.max(...checkpoints).toFixed(1)} ms` : ''}`);
 for (const s of slow) console.log(`  ${s}`);

@@ -31,13 +31,12 @@ const send = (m: ServerMessage) => process.send?.(m);
 const log = pino({ level: 'silent' });
 
 const t0 = performance.now();
-// WAL checkpoints run on a thread of their own beside the commits; the longest in each second is recorded.
-const checkpoints = { maxMs: 0 };
+// Group commits and how long each waited for the disk, per second (see server/store/commitTimes.ts);
+// and the longest WAL checkpoint, which runs on a thread of its own beside the commits.
+const commits = { count: 0, events: 0, ms: 0, maxMs: 0, heldMaxMs: 0, checkpointMaxMs: 0 };
 const store = openSqliteStore(path.join(config.dataDir, 'gridcommand.sqlite'), {
-  checkpoints: { onDone: (c) => (checkpoints.maxMs = Math.max(checkpoints.maxMs, c.ms)) },
+  checkpoints: { onDone: (c) => (commits.checkpointMaxMs = Math.max(commits.checkpointMaxMs, c.ms)) },
 });
-// Group commits and how long each waited for the disk, per second (see server/store/commitTimes.ts).
-const commits = { count: 0, events: 0, ms: 0, maxMs: 0, heldMaxMs: 0 };
 observeCommits(store, (ms, events, heldMs) => {
   commits.count++;
   commits.events += events;
@@ -102,11 +101,10 @@ setInterval(() => {
     commitMs: commits.ms,
     commitMaxMs: commits.maxMs,
     commitHeldMaxMs: commits.heldMaxMs,
-    checkpointMaxMs: checkpoints.maxMs,
+    checkpointMaxMs: commits.checkpointMaxMs,
   });
   eld.reset();
-  Object.assign(commits, { count: 0, events: 0, ms: 0, maxMs: 0, heldMaxMs: 0 });
-  checkpoints.maxMs = 0;
+  Object.assign(commits, { count: 0, events: 0, ms: 0, maxMs: 0, heldMaxMs: 0, checkpointMaxMs: 0 });
 }, 1000).unref();
 
 async function stop(): Promise<void> {

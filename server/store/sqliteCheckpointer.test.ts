@@ -1,9 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import { openSqliteStore } from './sqliteStore.js';
-import { startSqliteWriter, type WriteRow } from './sqliteWriter.js';
-import { migrate } from './sqliteSchema.js';
+import type { CheckpointDone, CheckpointerOptions } from './sqliteCheckpointer.js';
 import { createCell, T0 } from '../testing/fixtures.js';
 import type { NewEvent } from '../../shared/events.js';
 import { tempFiles } from '../testing/tempStore.js';
@@ -26,12 +24,21 @@ function batch(b: number): NewEvent[] {
   }) as NewEvent);
 }
 
-test('a commit never runs a checkpoint: the database file grows only when the checkpointer thread runs', async () => {
+/** A store whose checkpoints run as `checkpoints` says, given one event and then six batches (`pauseMs` after each); `before`: the database file's size after the first event. */
+async function filled(checkpoints: CheckpointerOptions, pauseMs = 0) {
   const file = tempFile();
-  const store = openSqliteStore(file, { checkpoints: { everyMs: 3_600_000 } });
+  const store = openSqliteStore(file, { checkpoints });
   await store.append([batch(-1)[0]!]);
   const before = size(file);
-  for (let b = 0; b < 6; b++) await store.append(batch(b));
+  for (let b = 0; b < 6; b++) {
+    await store.append(batch(b));
+    await sleep(pauseMs);
+  }
+  return { file, store, before };
+}
+
+test('a commit never runs a checkpoint: the database file grows only when the checkpointer thread runs', async () => {
+  const { file, store, before } = await filled({ everyMs: 3_600_000 });
   expect(size(`${file}-wal`)).toBeGreaterThan(4096 * 1500); // past the 1,000 pages that would have checkpointed at commit
   expect(size(file)).toBe(before);
   expect(await store.countEvents()).toBe(2401);
@@ -39,11 +46,7 @@ test('a commit never runs a checkpoint: the database file grows only when the ch
 });
 
 test('the checkpointer moves committed frames into the database file on its own, and commits go on meanwhile', async () => {
-  const file = tempFile();
-  const store = openSqliteStore(file, { checkpoints: { everyMs: 30 } });
-  await store.append([batch(-1)[0]!]);
-  const before = size(file);
-  for (let b = 0; b < 6; b++) await store.append(batch(b));
+  const { file, store, before } = await filled({ everyMs: 30 });
   await until(() => size(file) > before + 4096 * 1000);
   await store.close();
   // Nothing is lost by checkpoints beside commits: every event is in the file once it is closed.
@@ -54,14 +57,8 @@ test('the checkpointer moves committed frames into the database file on its own,
 
 test('checkpoints move every frame, yet the writer appends to the WAL instead of restarting it until it outgrows the limit', async () => {
   const run = async (restartAboveBytes: number) => {
-    const file = tempFile();
-    const store = openSqliteStore(file, { checkpoints: { everyMs: 20, restartAboveBytes } });
-    await store.append([batch(-1)[0]!]);
-    const before = size(file);
-    for (let b = 0; b < 6; b++) {
-      await store.append(batch(b));
-      await sleep(80); // a checkpoint or more between two commits
-    }
+    // A checkpoint or more between two commits.
+    const { file, store, before } = await filled({ everyMs: 20, restartAboveBytes }, 80);
     await until(() => size(file) > before + 4096 * 1000);
     const wal = size(`${file}-wal`);
     await store.close();
@@ -74,17 +71,12 @@ test('checkpoints move every frame, yet the writer appends to the WAL instead of
 });
 
 test('a WAL grown past the limit is checkpointed in RESTART mode, a smaller one in PASSIVE', async () => {
-  const rows = (b: number): WriteRow[] => batch(b).map((e) => ['cell:upserted', e.actor, e.reportId, T0, T0, JSON.stringify(e.data), null, []]);
   for (const [limit, mode] of [[0, 'RESTART'], [64 * 1024 * 1024, 'PASSIVE']] as const) {
-    const file = tempFile();
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    migrate(db);
-    const writer = startSqliteWriter(file, { everyMs: 30, restartAboveBytes: limit });
-    await (await writer.append(rows(0))).durable;
-    await until(() => writer.lastCheckpoint != null);
-    expect(writer.lastCheckpoint).toMatchObject({ mode, checkpointed: writer.lastCheckpoint!.log });
-    await writer.close();
-    db.close();
+    const done: CheckpointDone[] = [];
+    const store = openSqliteStore(tempFile(), { checkpoints: { everyMs: 30, restartAboveBytes: limit, onDone: (c) => done.push(c) } });
+    await store.append(batch(0));
+    await until(() => done.length > 0);
+    expect(done[0]).toMatchObject({ mode, checkpointed: done[0]!.log });
+    await store.close();
   }
 });

@@ -29,8 +29,6 @@ export interface CheckpointDone {
 }
 
 export interface SqliteCheckpointer {
-  /** The newest checkpoint that moved frames, or null before the first. */
-  readonly last: CheckpointDone | null;
   close(): Promise<void>;
 }
 
@@ -116,7 +114,6 @@ export function startSqliteCheckpointer(file: string, opts: CheckpointerOptions 
   const workerData = { file, driver, everyMs: opts.everyMs ?? 1000, restartAboveBytes: opts.restartAboveBytes ?? 64 * 1024 * 1024 };
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
   worker.unref(); // a timer of its own must not keep the process alive
-  let last: CheckpointDone | null = null;
   let exited = false;
   let closed: (() => void) | null = null;
   worker.on('exit', () => {
@@ -126,14 +123,10 @@ export function startSqliteCheckpointer(file: string, opts: CheckpointerOptions 
   worker.on('message', (m: Message) => {
     if ('closed' in m) return closed?.();
     if ('error' in m) return opts.onError?.(Object.assign(new Error(`WAL checkpoint failed: ${m.error}`), { code: m.code }));
-    last = m;
     opts.onDone?.(m);
   });
   worker.on('error', (err) => opts.onError?.(err));
   return {
-    get last() {
-      return last;
-    },
     async close() {
       if (exited) return;
       await new Promise<void>((resolve) => {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Committed } from './eventStore.js';
-import { startSqliteCheckpointer, type CheckpointerOptions, type CheckpointDone } from './sqliteCheckpointer.js';
+import { startSqliteCheckpointer, type CheckpointerOptions } from './sqliteCheckpointer.js';
 
 /** One event as the writer inserts it: already serialized, with the entities it names. */
 export type WriteRow = [type: string, actor: string, reportId: string | null, deviceTime: number | null, serverTime: number, data: string, entity: string | null, others: string[]];
@@ -12,8 +12,6 @@ export interface SqliteWriter {
   /** Inserts the rows in one transaction; resolves once committed, `durable` once fsynced. */
   append(rows: WriteRow[]): Promise<Committed>;
   saveSnapshot(seq: number, createdAt: number, stateZ: Buffer): Promise<void>;
-  /** The newest WAL checkpoint that moved frames (thread writer only). */
-  readonly lastCheckpoint?: CheckpointDone | null;
   close(): Promise<void>;
 }
 
@@ -197,9 +195,6 @@ export function startSqliteWriter(file: string, checkpoints: CheckpointerOptions
     },
     async saveSnapshot(seq, createdAt, stateZ) {
       await call({ op: 'snapshot', seq, createdAt, stateZ });
-    },
-    get lastCheckpoint() {
-      return checkpointer.last;
     },
     async close() {
       await checkpointer.close();
