@@ -1,7 +1,8 @@
 import { afterEach, expect, test } from 'vitest';
 import fs from 'node:fs';
 import { openSqliteStore } from './sqliteStore.js';
-import type { CheckpointDone, CheckpointerOptions } from './sqliteCheckpointer.js';
+import { startSqliteWriter, type WriteRow } from './sqliteWriter.js';
+import { startSqliteCheckpointer, type CheckpointDone, type CheckpointerOptions } from './sqliteCheckpointer.js';
 import { createCell, T0 } from '../testing/fixtures.js';
 import type { NewEvent } from '../../shared/events.js';
 import { tempFiles } from '../testing/tempStore.js';
@@ -79,4 +80,21 @@ test('a WAL grown past the limit is checkpointed in RESTART mode, a smaller one 
     expect(done[0]).toMatchObject({ mode, checkpointed: done[0]!.log });
     await store.close();
   }
+});
+
+test('writer and checkpointer threads that cannot read the log say why, and close all the same', async () => {
+  const file = tempFile();
+  fs.writeFileSync(file, 'not a database, but a file the operator pointed the log at by mistake '.repeat(100));
+  const errors: Error[] = [];
+  const checkpointer = startSqliteCheckpointer(file, { everyMs: 20, onError: (e) => errors.push(e) });
+  await until(() => errors.length > 0);
+  expect(errors[0]).toMatchObject({ message: 'the WAL checkpointer stopped: SQLITE_NOTADB', code: 'SQLITE_NOTADB' });
+  await checkpointer.close();
+  const writer = startSqliteWriter(file, { everyMs: 3_600_000 });
+  const row: WriteRow = ['cell:upserted', 'system:test', null, T0, T0, '{}', null, []];
+  await expect(writer.append([row])).rejects.toThrow(/^the event log writer stopped: SQLITE_NOTADB$/);
+  await sleep(50); // the thread has exited by now: a later append still gives the first reason
+  await expect(writer.append([row])).rejects.toThrow(/^the event log writer stopped: SQLITE_NOTADB$/);
+  await writer.close();
+  expect(fs.readFileSync(file, 'utf8')).toMatch(/^not a database/); // nothing written into it
 });

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { workerFailure } from './workerFailure.js';
 
 export interface CheckpointerOptions {
   /** How often to move the WAL's new frames into the database file. @default 1000 */
@@ -125,7 +126,7 @@ export function startSqliteCheckpointer(file: string, opts: CheckpointerOptions 
     if ('error' in m) return opts.onError?.(Object.assign(new Error(`WAL checkpoint failed: ${m.error}`), { code: m.code }));
     opts.onDone?.(m);
   });
-  worker.on('error', (err) => opts.onError?.(err));
+  worker.on('error', (err) => opts.onError?.(workerFailure('the WAL checkpointer', err)));
   return {
     async close() {
       if (exited) return;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Committed } from './eventStore.js';
+import { workerFailure } from './workerFailure.js';
 import { startSqliteCheckpointer, type CheckpointerOptions } from './sqliteCheckpointer.js';
 
 /** One event as the writer inserts it: already serialized, with the entities it names. */
@@ -154,7 +155,7 @@ export function startSqliteWriter(file: string, checkpoints: CheckpointerOptions
   const hold = () => (pending.size || unsynced.length ? worker.ref() : worker.unref());
   worker.unref();
   const failAll = (err: Error) => {
-    failed = err;
+    failed ??= err; // the first reason: an exit after an error must not hide it
     for (const p of pending.values()) p.reject(err);
     pending.clear();
     for (const u of unsynced.splice(0)) u.reject(err);
@@ -173,7 +174,7 @@ export function startSqliteWriter(file: string, checkpoints: CheckpointerOptions
     if (r.error) p.reject(Object.assign(new Error(r.error), { code: r.code }));
     else p.resolve(r);
   });
-  worker.on('error', failAll);
+  worker.on('error', (err) => failAll(workerFailure('the event log writer', err)));
   worker.on('exit', (code) => failAll(new Error(`the event log writer stopped (exit ${code})`)));
   const call = (msg: Record<string, unknown>): Promise<Reply> => {
     if (failed) return Promise.reject(failed);
